@@ -1,0 +1,8 @@
+#!/usr/bin/env node
+// The package's bin is plain JS so `npx digest` needs no global tsx: it registers tsx's loader
+// in-process, which also lets Eleventy import `.eleventy.ts` and the `.11ty.ts` templates.
+import { register } from 'tsx/esm/api';
+
+register();
+const { main } = await import('../src/cli.ts');
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,129 @@
+// The whole data model of the digest, stage by stage:
+//   feeds/*.txt ─ingest→ Drop[] ─articles→ Article[] ─topics→ TaggedArticle[] ─render→ Digest ─Eleventy→ _site/
+
+export type Severity = 'error' | 'warning' | 'info';
+
+/** One problem found in the input, printed like a linter's: `file:line: severity: message (rule)`. */
+export interface Diagnostic {
+  /** The feed file's name, relative to the feeds folder. */
+  file: string;
+  /** 1-based line, or null when the problem is the whole file. */
+  line: number | null;
+  severity: Severity;
+  /** `stage:rule`, for example `ingest:encoding`. */
+  rule: string;
+  message: string;
+}
+
+/** One article excerpt as it stood on one line of one drop. */
+export interface Entry {
+  drop: string;
+  line: number;
+  /** The excerpt with markers (💡, an http(s) 🔖 URL) and the trailing `...` removed. */
+  text: string;
+  truncated: boolean;
+  /** The http(s) URL of a 🔖 marker, else null. */
+  source: string | null;
+}
+
+/** One transmission file. */
+export interface Drop {
+  /** The file name without `.txt`, URL-safe. */
+  id: string;
+  file: string;
+  entries: Entry[];
+  /** Non-empty lines that were read, pagination included. */
+  lines: number;
+  diagnostics: Diagnostic[];
+}
+
+export interface MathCount {
+  /** `[Math]`, `[公式]` and `[Formula]` placeholders. */
+  placeholders: number;
+  /** Surviving TeX segments: `\(…\)`, `\[…\]`. */
+  tex: number;
+}
+
+/** Where an article was seen: the drop and its line there. */
+export interface Sighting {
+  drop: string;
+  line: number;
+}
+
+/** One distinct excerpt, merged across every drop that carried it. */
+export interface Article {
+  /** Stable ASCII id; the page is `/articles/<id>/`. */
+  id: string;
+  title: string;
+  summary: string;
+  text: string;
+  truncated: boolean;
+  source: string | null;
+  keyTerms: string[];
+  /** Drop ids that carried it, in drop order. */
+  drops: string[];
+  firstDrop: string;
+  sightings: Sighting[];
+  math: MathCount;
+}
+
+export type TopicId = 'attention' | 'diffusion' | 'rl' | 'vision';
+
+/** A topic an article was tagged with, and the cue terms that earned it. */
+export interface TopicTag {
+  topic: TopicId;
+  score: number;
+  evidence: string[];
+}
+
+export interface TaggedArticle extends Article {
+  /** Topic ids, strongest first; empty when the article is about none of them. */
+  topics: TopicId[];
+  tags: TopicTag[];
+}
+
+/** A render problem; the caller knows which file and line the text came from. */
+export type RenderDiagnostic = Omit<Diagnostic, 'file' | 'line'>;
+
+/** What the render stage turns an excerpt into. */
+export interface RenderedText {
+  html: string;
+  diagnostics: RenderDiagnostic[];
+}
+
+/** One line of a drop as its page lists it: which article, and whether this drop brought it. */
+export interface DropEntry {
+  line: number;
+  articleId: string;
+  isNew: boolean;
+}
+
+/** A drop as the site shows it. */
+export interface DropReport {
+  id: string;
+  file: string;
+  /** Article entries read from it (pagination lines aside). */
+  entries: number;
+  /** Articles first seen in this drop. */
+  newArticles: number;
+  listing: DropEntry[];
+  diagnostics: Diagnostic[];
+}
+
+/** An article ready for pages: tagged, typeset, with its URL under the site's base path. */
+export interface PublishedArticle extends TaggedArticle {
+  url: string;
+  titleHtml: string;
+  summaryHtml: string;
+  excerptHtml: string;
+}
+
+/** Everything the site is made from. */
+export interface Digest {
+  /** URL path the site is hosted under, with leading and trailing slash. */
+  base: string;
+  drops: DropReport[];
+  /** Newest first: by first-seen drop (latest drop first), then by line within it. */
+  articles: PublishedArticle[];
+  diagnostics: Diagnostic[];
+}
