@@ -1,0 +1,77 @@
+import { createHash } from 'node:crypto';
+import type { Article, Drop, Entry, MathCount } from '../model.ts';
+import { articleIdOf, groupEntries, identityOf } from './dedup.ts';
+import { extractKeyTerms } from './key-terms.ts';
+import { deriveSummary } from './summary.ts';
+import { deriveTitle } from './title.ts';
+
+export { identityOf, MIN_PREFIX } from './dedup.ts';
+
+const PLACEHOLDER = /\[(?:Math|公式|Formula)\]/g;
+
+/** Closed `open…close` pairs, by indexOf rather than a regex so 20,000 unclosed `\(` stay linear. */
+function countPairs(text: string, open: string, close: string): number {
+  let count = 0;
+  for (let start = text.indexOf(open); start !== -1; ) {
+    const end = text.indexOf(close, start + open.length);
+    if (end === -1) break;
+    count++;
+    start = text.indexOf(open, end + close.length);
+  }
+  return count;
+}
+
+export function countMath(text: string): MathCount {
+  return {
+    placeholders: text.match(PLACEHOLDER)?.length ?? 0,
+    tex: countPairs(text, '\\(', '\\)') + countPairs(text, '\\[', '\\]'),
+  };
+}
+
+/** For an excerpt with nothing to name, such as one that is only a lost formula. */
+const UNTITLED = '无标题摘录';
+
+/** Two distinct articles whose first 40 characters agree: the later one hashes its whole text. */
+function uniqueId(identity: string, taken: Set<string>): string {
+  let id = articleIdOf(identity);
+  for (let salt = 0; taken.has(id); salt++) {
+    id = createHash('sha256').update(`${salt}\0${identity}`).digest('hex').slice(0, 10);
+  }
+  taken.add(id);
+  return id;
+}
+
+function uniqueInOrder(values: readonly string[]): string[] {
+  return [...new Set(values)];
+}
+
+/** Merge the entries of every drop into distinct articles, in order of first sighting. */
+export function collectArticles(drops: readonly Drop[]): Article[] {
+  const order = new Map<Entry, number>();
+  for (const entry of drops.flatMap((drop) => drop.entries)) order.set(entry, order.size);
+  const rank = (entry: Entry): number => order.get(entry) ?? 0;
+
+  const groups = groupEntries([...order.keys()])
+    .map((group) => ({ ...group, entries: [...group.entries].sort((a, b) => rank(a) - rank(b)) }))
+    .sort((a, b) => rank(a.entries[0]!) - rank(b.entries[0]!));
+
+  const taken = new Set<string>();
+  return groups.map(({ identity, entries }): Article => {
+    const first = entries[0]!;
+    const longest = entries.find((entry) => identityOf(entry.text) === identity) ?? first;
+    const drops = uniqueInOrder(entries.map((entry) => entry.drop));
+    return {
+      id: uniqueId(identity, taken),
+      title: deriveTitle(longest.text) || UNTITLED,
+      summary: deriveSummary(longest.text),
+      text: longest.text,
+      truncated: longest.truncated,
+      source: entries.find((entry) => entry.source !== null)?.source ?? null,
+      keyTerms: extractKeyTerms(longest.text),
+      drops,
+      firstDrop: first.drop,
+      sightings: entries.map((entry) => ({ drop: entry.drop, line: entry.line })),
+      math: countMath(longest.text),
+    };
+  });
+}
