@@ -1,0 +1,207 @@
+import Eleventy from '@11ty/eleventy';
+import { parseArgs } from 'node:util';
+import { dirname, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { formatDiagnostic } from './ingest/index.ts';
+import type { Diagnostic, Digest } from './model.ts';
+import { publishAtomically } from './site/publish.ts';
+import { loadDigest } from './site/load.ts';
+import { startServer } from './serve/index.ts';
+
+const HELP = `digest — build a static digest site from transmission feeds
+
+Usage:
+  digest build [--feeds DIR] [--out DIR] [--base PATH] [--settle MS]
+  digest serve [--feeds DIR] [--out DIR] [--base PATH] [--port N] [--settle MS]
+  digest check [--feeds DIR]
+  digest --help
+
+Commands:
+  build   read every drop in --feeds, write the site to --out (swapped in atomically)
+  serve   build, serve on localhost and rebuild when feeds, templates or public/ change
+  check   print every diagnostic; exit 1 if any is an error
+
+Options:
+  --feeds DIR   folder of transmission files               (default: feeds)
+  --out DIR     output folder                              (default: _site)
+  --base PATH   URL path the site is hosted under          (default: /)
+  --port N      port for serve                             (default: 8080)
+  --settle MS   read feeds only once no file has changed for MS milliseconds,
+                so files still being copied are never read half-written
+                                                  (default: 0 for build, 1000 for serve)
+  --verbose     also print info diagnostics during build and serve
+  -h, --help    show this help
+
+Exit status: 0 when at least one article was read (bad files only warn), 1 otherwise,
+2 on a usage error.`;
+
+const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const MAX_PRINTED_DIAGNOSTICS = 50;
+
+export interface CliOptions {
+  feedsDir: string;
+  outDir: string;
+  base: string;
+  port: number;
+  settleMs: number | null;
+  verbose: boolean;
+}
+
+class UsageError extends Error {}
+
+function normalizeBase(base: string): string {
+  if (/^[a-z]+:/i.test(base) || base.includes('..')) throw new UsageError(`--base must be a URL path, got "${base}"`);
+  return `/${base.replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
+}
+
+export function parseCommandLine(argv: string[]): { command: string; options: CliOptions } {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      feeds: { type: 'string', default: 'feeds' },
+      out: { type: 'string', default: '_site' },
+      base: { type: 'string', default: '/' },
+      port: { type: 'string', default: '8080' },
+      settle: { type: 'string' },
+      verbose: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  const command = values.help ? 'help' : (positionals[0] ?? 'help');
+  if (positionals.length > 1) throw new UsageError(`unexpected argument "${positionals[1]}"`);
+  const port = Number(values.port);
+  const settleMs = values.settle === undefined ? null : Number(values.settle);
+  if (settleMs !== null && !(Number.isInteger(settleMs) && settleMs >= 0)) {
+    throw new UsageError(`--settle must be a whole number of milliseconds, got "${values.settle}"`);
+  }
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be 0–65535, got "${values.port}"`);
+  return {
+    command,
+    options: {
+      feedsDir: resolve(values.feeds),
+      outDir: resolve(values.out),
+      base: normalizeBase(values.base),
+      port,
+      settleMs,
+      verbose: values.verbose,
+    },
+  };
+}
+
+function shown(path: string): string {
+  return relative(process.cwd(), path) || '.';
+}
+
+function printDiagnostics(diagnostics: readonly Diagnostic[], feedsDir: string, limit: number, withInfo: boolean): void {
+  const printable = diagnostics.filter((d) => withInfo || d.severity !== 'info');
+  for (const diagnostic of printable.slice(0, limit)) console.error(formatDiagnostic(diagnostic, shown(feedsDir)));
+  if (printable.length > limit) {
+    console.error(`… and ${printable.length - limit} more (run \`digest check\` to list them all)`);
+  }
+}
+
+function count(diagnostics: readonly Diagnostic[], severity: Diagnostic['severity']): number {
+  return diagnostics.filter((d) => d.severity === severity).length;
+}
+
+function printSummary(digest: Digest): void {
+  const entries = digest.drops.reduce((sum, drop) => sum + drop.entries, 0);
+  const { diagnostics } = digest;
+  console.log(
+    `digest: ${digest.drops.length} drops, ${entries} entries, ${digest.articles.length} distinct articles ` +
+      `(${count(diagnostics, 'error')} errors, ${count(diagnostics, 'warning')} warnings, ${count(diagnostics, 'info')} notes)`,
+  );
+  const recent = digest.drops.slice(-10);
+  if (digest.drops.length > recent.length) console.log(`  … ${digest.drops.length - recent.length} earlier drops`);
+  for (const drop of recent) console.log(`  ${drop.id}: ${drop.entries} entries, ${drop.newArticles} new`);
+}
+
+function digestOptions(options: CliOptions) {
+  return { feedsDir: options.feedsDir, base: options.base, settleMs: options.settleMs ?? 0 };
+}
+
+function useOptions(options: CliOptions): void {
+  // The Eleventy config is a module loaded by Eleventy; the environment is how it learns our options.
+  process.env['DIGEST_FEEDS'] = options.feedsDir;
+  process.env['DIGEST_BASE'] = options.base;
+  process.env['DIGEST_SETTLE_MS'] = String(options.settleMs ?? 0);
+  process.chdir(PROJECT_ROOT);
+}
+
+/**
+ * No pathPrefix goes to Eleventy: pages prefix their own links through one `href()`, because the
+ * HtmlBase transform re-parses every page (costly at 10,000 pages) and doubles the prefix when
+ * combined with the RSS plugin (eleventy #3547).
+ */
+function newEleventy(outDir: string): Eleventy {
+  return new Eleventy('templates', outDir, { configPath: '.eleventy.ts', quietMode: true });
+}
+
+async function build(options: CliOptions): Promise<number> {
+  const started = performance.now();
+  const digest = await loadDigest(digestOptions(options));
+  printDiagnostics(digest.diagnostics, options.feedsDir, MAX_PRINTED_DIAGNOSTICS, options.verbose);
+  printSummary(digest);
+  if (digest.articles.length === 0) {
+    console.error(`digest: no article could be read from ${shown(options.feedsDir)}; the site was not written`);
+    return 1;
+  }
+  useOptions(options);
+  await publishAtomically(options.outDir, (staging) => newEleventy(staging).write());
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  console.log(`digest: wrote ${shown(options.outDir)}/ in ${seconds} s`);
+  return 0;
+}
+
+async function check(options: CliOptions): Promise<number> {
+  const digest = await loadDigest(digestOptions(options));
+  printDiagnostics(digest.diagnostics, options.feedsDir, Number.POSITIVE_INFINITY, true);
+  printSummary(digest);
+  return count(digest.diagnostics, 'error') > 0 ? 1 : 0;
+}
+
+const SERVE_SETTLE_MS = 1000;
+
+async function serve(options: CliOptions): Promise<number> {
+  const server = startServer({
+    projectRoot: PROJECT_ROOT,
+    feedsDir: options.feedsDir,
+    outDir: options.outDir,
+    base: options.base,
+    port: options.port,
+    settleMs: options.settleMs ?? SERVE_SETTLE_MS,
+  });
+  await server.ready;
+  console.log(`digest: serving ${shown(options.outDir)}/ at http://localhost:${options.port}${options.base} (Ctrl+C to stop)`);
+  return new Promise<number>((resolve) => {
+    const stop = () => void server.close().then(() => resolve(0));
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+}
+
+export async function main(argv: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseCommandLine(argv);
+  } catch (error) {
+    console.error(`digest: ${(error as Error).message}\n\n${HELP}`);
+    return 2;
+  }
+  const { command, options } = parsed;
+  switch (command) {
+    case 'help':
+      console.log(HELP);
+      return 0;
+    case 'build':
+      return build(options);
+    case 'check':
+      return check(options);
+    case 'serve':
+      return serve(options);
+    default:
+      console.error(`digest: unknown command "${command}"\n\n${HELP}`);
+      return 2;
+  }
+}

@@ -1,0 +1,45 @@
+import { feedsFingerprint, readDrops } from '../ingest/index.ts';
+import type { Digest } from '../model.ts';
+import { buildDigest } from './digest.ts';
+import { buildSiteModel, type SiteModel } from './views.ts';
+
+export interface DigestOptions {
+  feedsDir: string;
+  base: string;
+  /** See ReadOptions.settleMs: wait for feed files still being written. */
+  settleMs?: number;
+}
+
+/** Where the CLI tells Eleventy's config which feeds and base to build (the config is a module). */
+export function digestOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): DigestOptions {
+  return { feedsDir: env['DIGEST_FEEDS'] ?? 'feeds', base: env['DIGEST_BASE'] ?? '/', settleMs: Number(env['DIGEST_SETTLE_MS'] ?? 0) };
+}
+
+let last: { key: string; digest: Promise<Digest> } | null = null;
+
+/**
+ * The CLI builds the digest to print its summary, and Eleventy's data cascade asks for it again in
+ * the same process: one memo, keyed on the feed files' names, sizes and times, serves both, and a
+ * changed feeds folder (in watch mode) gets a fresh digest.
+ */
+export async function loadDigest({ feedsDir, base, settleMs = 0 }: DigestOptions): Promise<Digest> {
+  const key = `${feedsDir}\0${base}\0${await feedsFingerprint(feedsDir)}`;
+  if (last?.key !== key) {
+    const onWait = (file: string, ms: number) => console.log(`digest: waiting ${ms} ms for ${file} to settle`);
+    last = { key, digest: readDrops(feedsDir, { settleMs, onWait }).then((drops) => buildDigest(drops, base)) };
+  }
+  return last.digest;
+}
+
+const siteModels = new WeakMap<Digest, SiteModel>();
+
+/** The digest with the views pages need (topics, pagination, neighbours), built once per digest. */
+export async function loadSite(options: DigestOptions): Promise<SiteModel> {
+  const digest = await loadDigest(options);
+  let site = siteModels.get(digest);
+  if (!site) {
+    site = buildSiteModel(digest);
+    siteModels.set(digest, site);
+  }
+  return site;
+}

@@ -1,0 +1,132 @@
+import type { ElementContent, Root } from 'hast';
+import { toHtml } from 'hast-util-to-html';
+import { h } from 'hastscript';
+import { withBase } from '../../src/site/digest.ts';
+import type { SiteModel } from '../../src/site/views.ts';
+
+export const SITE_NAME = 'Transmission Digest';
+export const SITE_NAME_ZH = '传输摘要';
+
+/**
+ * Inline scripts are forbidden, so a feed can never run one even if escaping failed somewhere.
+ * Style attributes are allowed because KaTeX positions glyphs with them; no other markup emits
+ * any, since feed text is escaped by the hast serializer.
+ */
+const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "style-src-attr 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+].join('; ');
+
+export type Section = 'home' | 'topics' | 'drops' | 'search' | 'article' | 'none';
+
+export interface PageInput {
+  site: SiteModel;
+  title: string;
+  description: string;
+  section: Section;
+  /** For aria-current: the page's own path, without the base. */
+  path: string;
+  main: ElementContent[];
+  /** Extra scripts (module files under the site), e.g. the search client. */
+  scripts?: string[];
+  feeds?: { title: string; path: string }[];
+}
+
+/** Root-relative site path under the hosting base; the one place links get their prefix. */
+export function href(base: string, path: string): string {
+  return withBase(base, path);
+}
+
+/** Our renderer's own output, already built as hast and serialized once: embedded, never feed text. */
+export function rendered(html: string): ElementContent {
+  return { type: 'raw', value: html } as unknown as ElementContent;
+}
+
+function navLink(base: string, path: string, label: string, current: boolean): ElementContent {
+  return h('a', { href: href(base, path), 'aria-current': current ? 'page' : undefined }, label);
+}
+
+export function page(input: PageInput): string {
+  const { site, section, path } = input;
+  const { base } = site.digest;
+  const feeds = input.feeds ?? [{ title: `${SITE_NAME} (Atom)`, path: '/feed.xml' }];
+  const topicNav = site.topics
+    .filter((topic) => topic.articles.length > 0 || topic.id !== 'other')
+    .map((topic) =>
+      h('li', [navLink(base, `/topics/${topic.id}/`, topic.labelZh, path.startsWith(`/topics/${topic.id}/`))]),
+    );
+
+  const tree: Root = {
+    type: 'root',
+    children: [
+      { type: 'doctype' },
+      h('html', { lang: 'zh-CN' }, [
+        h('head', [
+          h('meta', { charset: 'utf-8' }),
+          h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
+          h('meta', { httpEquiv: 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY }),
+          h('meta', { name: 'referrer', content: 'strict-origin-when-cross-origin' }),
+          h('title', input.title === SITE_NAME ? SITE_NAME : `${input.title} · ${SITE_NAME}`),
+          h('meta', { name: 'description', content: input.description }),
+          h('meta', { name: 'color-scheme', content: 'light dark' }),
+          h('link', { rel: 'icon', href: href(base, '/favicon.svg'), type: 'image/svg+xml' }),
+          h('link', { rel: 'stylesheet', href: href(base, '/assets/katex/katex.min.css') }),
+          h('link', { rel: 'stylesheet', href: href(base, '/assets/style.css') }),
+          h('link', { rel: 'stylesheet', href: href(base, '/assets/topics.css') }),
+          ...feeds.map((feed) =>
+            h('link', { rel: 'alternate', type: 'application/atom+xml', title: feed.title, href: href(base, feed.path) }),
+          ),
+          h('script', { type: 'module', src: href(base, '/assets/keys.js') }),
+          ...(input.scripts ?? []).map((src) => h('script', { type: 'module', src: href(base, src) })),
+        ]),
+        h('body', [
+          h('a.skip-link', { href: '#main' }, '跳到正文'),
+          h('header.site-header', [
+            h('div.header-inner', [
+              h('a.site-name', { href: href(base, '/'), 'aria-current': section === 'home' ? 'page' : undefined }, [
+                h('span.site-name-zh', SITE_NAME_ZH),
+                h('span.site-name-en', SITE_NAME),
+              ]),
+              h('form.header-search', { role: 'search', action: href(base, '/search/'), method: 'get' }, [
+                h('label.visually-hidden', { for: 'site-search' }, '搜索文章'),
+                h('input#site-search', {
+                  type: 'search',
+                  name: 'q',
+                  placeholder: '搜索:扩散、Transformer…  (按 / 聚焦)',
+                  autocomplete: 'off',
+                  enterKeyHint: 'search',
+                }),
+                h('button', { type: 'submit' }, '搜索'),
+              ]),
+            ]),
+            h('nav.site-nav', { 'aria-label': '主题' }, [
+              h('ul', [
+                h('li', [navLink(base, '/', '最新', section === 'home')]),
+                ...topicNav,
+                h('li', [navLink(base, '/drops/', '全部传输', path === '/drops/')]),
+              ]),
+            ]),
+          ]),
+          h('main#main', { tabIndex: -1 }, input.main),
+          h('footer.site-footer', [
+            h('p', [
+              `${SITE_NAME_ZH} · ${site.digest.articles.length} 篇文章,来自 ${site.digest.drops.length} 次传输 · `,
+              h('a', { href: href(base, '/feed.xml') }, 'Atom 订阅'),
+              ' · ',
+              h('a', { href: href(base, '/articles.json') }, 'articles.json'),
+            ]),
+          ]),
+        ]),
+      ]),
+    ],
+  };
+  return toHtml(tree, { allowDangerousHtml: true });
+}

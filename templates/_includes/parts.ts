@@ -1,0 +1,62 @@
+import type { ElementContent } from 'hast';
+import { h } from 'hastscript';
+import type { PublishedArticle, TopicId } from '../../src/model.ts';
+import { articlePath, dropPath, topicPath, type SiteModel, type TopicView } from '../../src/site/views.ts';
+import { href, rendered } from './layout.ts';
+
+export function topicView(site: SiteModel, id: TopicId | 'other'): TopicView {
+  return site.topics.find((topic) => topic.id === id)!;
+}
+
+export function topicChip(site: SiteModel, id: TopicId | 'other'): ElementContent {
+  const topic = topicView(site, id);
+  return h(
+    `a.chip.topic-${topic.id}`,
+    { href: href(site.digest.base, topicPath(topic.id)), lang: 'zh-CN' },
+    [topic.labelZh, h('span.chip-en', { lang: 'en' }, topic.labelEn)],
+  );
+}
+
+export function topicChips(site: SiteModel, article: PublishedArticle): ElementContent {
+  const ids = article.topics.length > 0 ? article.topics : (['other'] as const);
+  return h('ul.chips', { 'aria-label': '主题' }, ids.map((id) => h('li', [topicChip(site, id)])));
+}
+
+export function dropLink(site: SiteModel, dropId: string): ElementContent {
+  return h('a', { href: href(site.digest.base, dropPath(dropId)) }, dropLabel(site, dropId));
+}
+
+/** Drops are numbered in arrival order: "第 3 次" reads better than a file hash. */
+export function dropLabel(site: SiteModel, dropId: string): string {
+  return `第 ${site.dropNumber.get(dropId) ?? '?'} 次传输`;
+}
+
+export function articleCard(site: SiteModel, article: PublishedArticle, headingLevel: 'h2' | 'h3' = 'h3'): ElementContent {
+  const seen = article.drops.length;
+  return h('article.card', [
+    h(`${headingLevel}.card-title`, [h('a', { href: href(site.digest.base, articlePath(article.id)) }, [rendered(article.titleHtml)])]),
+    topicChips(site, article),
+    h('p.card-summary', [rendered(article.summaryHtml)]),
+    h('p.card-meta', [
+      '首次出现于 ',
+      dropLink(site, article.firstDrop),
+      seen > 1 ? ` · 共出现 ${seen} 次` : ' · 仅出现 1 次',
+    ]),
+  ]);
+}
+
+export function cardList(site: SiteModel, articles: readonly PublishedArticle[], headingLevel: 'h2' | 'h3' = 'h3'): ElementContent {
+  return h('div.cards', articles.map((article) => articleCard(site, article, headingLevel)));
+}
+
+export function pager(site: SiteModel, pageNumber: number, pageCount: number, pathOf: (n: number) => string): ElementContent[] {
+  if (pageCount <= 1) return [];
+  const base = site.digest.base;
+  return [
+    h('nav.pager', { 'aria-label': '分页' }, [
+      pageNumber > 1 ? h('a', { href: href(base, pathOf(pageNumber - 1)), rel: 'prev' }, '← 上一页') : h('span'),
+      h('span', `第 ${pageNumber} / ${pageCount} 页`),
+      pageNumber < pageCount ? h('a', { href: href(base, pathOf(pageNumber + 1)), rel: 'next' }, '下一页 →') : h('span'),
+    ]),
+  ];
+}

@@ -1,0 +1,14 @@
+import type { SiteModel } from '../src/site/views.ts';
+
+/** Topic colours come from the topic table, so a new topic gets its chip colour with no CSS edit. */
+export default class TopicsCss {
+  data() {
+    return { permalink: '/assets/topics.css' };
+  }
+
+  render({ site }: { site: SiteModel }): string {
+    const rules = site.topics.map(({ id, colour }) => `.topic-${id} { --topic: ${colour.light}; }`);
+    const darkRules = site.topics.map(({ id, colour }) => `  .topic-${id} { --topic: ${colour.dark}; }`);
+    return `${rules.join('\n')}\n@media (prefers-color-scheme: dark) {\n${darkRules.join('\n')}\n}\n`;
+  }
+}

@@ -1,0 +1,38 @@
+// Builds a site once per test process through the real CLI, into a temporary folder.
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { fileURLToPath } from 'node:url';
+
+const run = promisify(execFile);
+export const PROJECT = fileURLToPath(new URL('../../', import.meta.url));
+export const DIGEST_BIN = join(PROJECT, 'bin', 'digest.js');
+
+export interface BuiltSite {
+  outDir: string;
+  stdout: string;
+  stderr: string;
+}
+
+export async function runDigest(args: string[], options: { cwd?: string } = {}) {
+  return run(process.execPath, [DIGEST_BIN, ...args], { cwd: options.cwd ?? PROJECT, maxBuffer: 64 * 1024 * 1024 });
+}
+
+const builds = new Map<string, Promise<BuiltSite>>();
+
+/** One build per (feeds, base) per process: the browser tests share it. */
+export function buildSite(feedsDir: string, base = '/'): Promise<BuiltSite> {
+  const key = `${feedsDir}\0${base}`;
+  let build = builds.get(key);
+  if (!build) {
+    build = (async () => {
+      const outDir = join(await mkdtemp(join(tmpdir(), 'digest-site-')), 'site');
+      const { stdout, stderr } = await runDigest(['build', '--feeds', feedsDir, '--out', outDir, '--base', base]);
+      return { outDir, stdout, stderr };
+    })();
+    builds.set(key, build);
+  }
+  return build;
+}
