@@ -26,6 +26,8 @@ Options:
   --out DIR     output folder                              (default: _site)
   --base PATH   URL path the site is hosted under          (default: /)
   --port N      port for serve                             (default: 8080)
+  --cache DIR   keep derived titles, tags and typeset math between builds
+                                                  (default: .cache; --cache '' for none)
   --settle MS   read feeds only once no file has changed for MS milliseconds,
                 so files still being copied are never read half-written
                                                   (default: 0 for build, 1000 for serve)
@@ -44,6 +46,7 @@ export interface CliOptions {
   base: string;
   port: number;
   settleMs: number | null;
+  cacheDir: string | null;
   verbose: boolean;
 }
 
@@ -64,6 +67,7 @@ export function parseCommandLine(argv: string[]): { command: string; options: Cl
       base: { type: 'string', default: '/' },
       port: { type: 'string', default: '8080' },
       settle: { type: 'string' },
+      cache: { type: 'string', default: '.cache' },
       verbose: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -84,6 +88,7 @@ export function parseCommandLine(argv: string[]): { command: string; options: Cl
       base: normalizeBase(values.base),
       port,
       settleMs,
+      cacheDir: values.cache === '' ? null : resolve(values.cache),
       verbose: values.verbose,
     },
   };
@@ -118,7 +123,12 @@ function printSummary(digest: Digest): void {
 }
 
 function digestOptions(options: CliOptions) {
-  return { feedsDir: options.feedsDir, base: options.base, settleMs: options.settleMs ?? 0 };
+  return {
+    feedsDir: options.feedsDir,
+    base: options.base,
+    settleMs: options.settleMs ?? 0,
+    cacheDir: options.cacheDir ?? undefined,
+  };
 }
 
 function useOptions(options: CliOptions): void {
@@ -126,6 +136,7 @@ function useOptions(options: CliOptions): void {
   process.env['DIGEST_FEEDS'] = options.feedsDir;
   process.env['DIGEST_BASE'] = options.base;
   process.env['DIGEST_SETTLE_MS'] = String(options.settleMs ?? 0);
+  process.env['DIGEST_CACHE'] = options.cacheDir ?? '';
   process.chdir(PROJECT_ROOT);
 }
 
@@ -171,6 +182,7 @@ async function serve(options: CliOptions): Promise<number> {
     base: options.base,
     port: options.port,
     settleMs: options.settleMs ?? SERVE_SETTLE_MS,
+    cacheDir: options.cacheDir,
   });
   await server.ready;
   console.log(`digest: serving ${shown(options.outDir)}/ at http://localhost:${options.port}${options.base} (Ctrl+C to stop)`);

@@ -45,8 +45,22 @@ function uniqueInOrder(values: readonly string[]): string[] {
   return [...new Set(values)];
 }
 
+/** What an excerpt's text alone determines; pure, so a build may cache it by text. */
+export interface ExcerptDescription {
+  title: string;
+  summary: string;
+  keyTerms: string[];
+}
+
+export function describeExcerpt(text: string): ExcerptDescription {
+  return { title: deriveTitle(text) || UNTITLED, summary: deriveSummary(text), keyTerms: extractKeyTerms(text) };
+}
+
 /** Merge the entries of every drop into distinct articles, in order of first sighting. */
-export function collectArticles(drops: readonly Drop[]): Article[] {
+export function collectArticles(
+  drops: readonly Drop[],
+  describe: (text: string) => ExcerptDescription = describeExcerpt,
+): Article[] {
   const order = new Map<Entry, number>();
   for (const entry of drops.flatMap((drop) => drop.entries)) order.set(entry, order.size);
   const rank = (entry: Entry): number => order.get(entry) ?? 0;
@@ -60,14 +74,15 @@ export function collectArticles(drops: readonly Drop[]): Article[] {
     const first = entries[0]!;
     const longest = entries.find((entry) => identityOf(entry.text) === identity) ?? first;
     const drops = uniqueInOrder(entries.map((entry) => entry.drop));
+    const { title, summary, keyTerms } = describe(longest.text);
     return {
       id: uniqueId(identity, taken),
-      title: deriveTitle(longest.text) || UNTITLED,
-      summary: deriveSummary(longest.text),
+      title,
+      summary,
       text: longest.text,
       truncated: longest.truncated,
       source: entries.find((entry) => entry.source !== null)?.source ?? null,
-      keyTerms: extractKeyTerms(longest.text),
+      keyTerms,
       drops,
       firstDrop: first.drop,
       sightings: entries.map((entry) => ({ drop: entry.drop, line: entry.line })),

@@ -11,6 +11,7 @@ export interface ServeOptions {
   port: number;
   /** How long a feed file must stay unchanged before it is read. */
   settleMs: number;
+  cacheDir: string | null;
 }
 
 export interface RunningServer {
@@ -38,7 +39,8 @@ export function startServer(options: ServeOptions): RunningServer {
   const buildOnce = () =>
     new Promise<void>((resolve) => {
       const args = [bin, 'build', '--feeds', options.feedsDir, '--out', options.outDir, '--base', options.base];
-      const child = spawn(process.execPath, [...args, '--settle', String(options.settleMs)], { stdio: 'inherit' });
+      const tuning = ['--settle', String(options.settleMs), '--cache', options.cacheDir ?? ''];
+      const child = spawn(process.execPath, [...args, ...tuning], { stdio: 'inherit' });
       child.on('exit', (code) => {
         if (code !== 0) console.error(`digest: rebuild failed (exit ${code}); still serving the previous site`);
         resolve();

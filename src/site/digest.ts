@@ -1,7 +1,46 @@
-import { collectArticles } from '../articles/index.ts';
-import type { Diagnostic, Digest, Drop, DropReport, PublishedArticle, RenderedText } from '../model.ts';
+import { collectArticles, describeExcerpt, type ExcerptDescription } from '../articles/index.ts';
+import type { Diagnostic, Digest, Drop, DropReport, PublishedArticle, RenderDiagnostic, TopicTag } from '../model.ts';
 import { renderExcerpt, renderInline } from '../render/index.ts';
 import { tagArticle } from '../topics/index.ts';
+
+/** Everything an excerpt's text alone determines: the costly part of a build, cached by text. */
+export interface TextDerivation extends ExcerptDescription {
+  tags: TopicTag[];
+  titleHtml: string;
+  summaryHtml: string;
+  excerptHtml: string;
+  renderDiagnostics: RenderDiagnostic[];
+}
+
+export interface DerivationCache {
+  get(text: string): TextDerivation | undefined;
+  set(text: string, derivation: TextDerivation): void;
+}
+
+export function deriveFromText(text: string): TextDerivation {
+  const description = describeExcerpt(text);
+  const tags = tagArticle({ text, ...description });
+  const excerpt = renderExcerpt(text);
+  return {
+    ...description,
+    tags,
+    titleHtml: renderInline(description.title).html,
+    summaryHtml: renderInline(description.summary).html,
+    excerptHtml: excerpt.html,
+    renderDiagnostics: excerpt.diagnostics,
+  };
+}
+
+function cached(cache: DerivationCache | undefined): (text: string) => TextDerivation {
+  return (text) => {
+    let derivation = cache?.get(text);
+    if (!derivation) {
+      derivation = deriveFromText(text);
+      cache?.set(text, derivation);
+    }
+    return derivation;
+  };
+}
 
 /** `/digest/` + `articles/x/` → `/digest/articles/x/`; the base always ends with one slash. */
 export function withBase(base: string, path: string): string {
@@ -9,8 +48,9 @@ export function withBase(base: string, path: string): string {
 }
 
 /** Drops, then every article tagged and typeset: the pure core of a build. */
-export function buildDigest(drops: readonly Drop[], base = '/'): Digest {
-  const articles = collectArticles(drops);
+export function buildDigest(drops: readonly Drop[], base = '/', cache?: DerivationCache): Digest {
+  const derive = cached(cache);
+  const articles = collectArticles(drops, derive);
   const firstSeenIn = new Map(articles.map((article) => [article.id, article.firstDrop]));
   const articleOfEntry = new Map<string, string>();
   for (const article of articles) {
@@ -22,20 +62,19 @@ export function buildDigest(drops: readonly Drop[], base = '/'): Digest {
   const published = articles.map((article): PublishedArticle => {
     const origin = article.sightings[0]!;
     const file = fileOf.get(origin.drop) ?? origin.drop;
-    const keep = (rendered: RenderedText): string => {
-      const found = rendered.diagnostics.map((diagnostic) => ({ file, line: origin.line, ...diagnostic }));
-      if (found.length > 0) renderDiagnostics.set(file, [...(renderDiagnostics.get(file) ?? []), ...found]);
-      return rendered.html;
-    };
-    const tags = tagArticle(article);
+    const { tags, titleHtml, summaryHtml, excerptHtml, renderDiagnostics: found } = derive(article.text);
+    if (found.length > 0) {
+      const located = found.map((diagnostic) => ({ file, line: origin.line, ...diagnostic }));
+      renderDiagnostics.set(file, [...(renderDiagnostics.get(file) ?? []), ...located]);
+    }
     return {
       ...article,
       topics: tags.map((tag) => tag.topic),
       tags,
       url: withBase(base, `articles/${article.id}/`),
-      titleHtml: renderInline(article.title).html,
-      summaryHtml: renderInline(article.summary).html,
-      excerptHtml: keep(renderExcerpt(article.text)),
+      titleHtml,
+      summaryHtml,
+      excerptHtml,
     };
   });
 

@@ -1,6 +1,7 @@
 import { feedsFingerprint, readDrops } from '../ingest/index.ts';
 import type { Digest } from '../model.ts';
 import { buildDigest } from './digest.ts';
+import { openDerivationStore } from './derivation-store.ts';
 import { buildSiteModel, type SiteModel } from './views.ts';
 
 export interface DigestOptions {
@@ -8,11 +9,18 @@ export interface DigestOptions {
   base: string;
   /** See ReadOptions.settleMs: wait for feed files still being written. */
   settleMs?: number;
+  /** Where derived titles, tags and typeset math are kept between builds; none when absent. */
+  cacheDir?: string;
 }
 
 /** Where the CLI tells Eleventy's config which feeds and base to build (the config is a module). */
 export function digestOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): DigestOptions {
-  return { feedsDir: env['DIGEST_FEEDS'] ?? 'feeds', base: env['DIGEST_BASE'] ?? '/', settleMs: Number(env['DIGEST_SETTLE_MS'] ?? 0) };
+  return {
+    feedsDir: env['DIGEST_FEEDS'] ?? 'feeds',
+    base: env['DIGEST_BASE'] ?? '/',
+    settleMs: Number(env['DIGEST_SETTLE_MS'] ?? 0),
+    cacheDir: env['DIGEST_CACHE'] || undefined,
+  };
 }
 
 let last: { key: string; digest: Promise<Digest> } | null = null;
@@ -22,13 +30,20 @@ let last: { key: string; digest: Promise<Digest> } | null = null;
  * the same process: one memo, keyed on the feed files' names, sizes and times, serves both, and a
  * changed feeds folder (in watch mode) gets a fresh digest.
  */
-export async function loadDigest({ feedsDir, base, settleMs = 0 }: DigestOptions): Promise<Digest> {
+export async function loadDigest({ feedsDir, base, settleMs = 0, cacheDir }: DigestOptions): Promise<Digest> {
   const key = `${feedsDir}\0${base}\0${await feedsFingerprint(feedsDir)}`;
-  if (last?.key !== key) {
-    const onWait = (file: string, ms: number) => console.log(`digest: waiting ${ms} ms for ${file} to settle`);
-    last = { key, digest: readDrops(feedsDir, { settleMs, onWait }).then((drops) => buildDigest(drops, base)) };
-  }
+  if (last?.key !== key) last = { key, digest: readAndBuild(feedsDir, base, settleMs, cacheDir) };
   return last.digest;
+}
+
+async function readAndBuild(feedsDir: string, base: string, settleMs: number, cacheDir?: string): Promise<Digest> {
+  const onWait = (file: string, ms: number) => console.log(`digest: waiting ${ms} ms for ${file} to settle`);
+  const drops = await readDrops(feedsDir, { settleMs, onWait });
+  if (!cacheDir) return buildDigest(drops, base);
+  const store = await openDerivationStore(cacheDir);
+  const digest = buildDigest(drops, base, store.cache);
+  await store.save();
+  return digest;
 }
 
 const siteModels = new WeakMap<Digest, SiteModel>();
