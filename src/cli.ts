@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { formatDiagnostic } from './ingest/index.ts';
 import type { Diagnostic, Digest } from './model.ts';
 import { publishAtomically } from './site/publish.ts';
-import { loadDigest } from './site/load.ts';
+import { loadDigest, loadSite } from './site/load.ts';
+import { reuseArticlePages, savePageKeys } from './site/page-store.ts';
 import { startServer } from './serve/index.ts';
 
 const HELP = `digest — build a static digest site from transmission feeds
@@ -137,6 +138,7 @@ function useOptions(options: CliOptions): void {
   process.env['DIGEST_BASE'] = options.base;
   process.env['DIGEST_SETTLE_MS'] = String(options.settleMs ?? 0);
   process.env['DIGEST_CACHE'] = options.cacheDir ?? '';
+  process.env['DIGEST_OUT'] = options.outDir;
   process.chdir(PROJECT_ROOT);
 }
 
@@ -151,7 +153,8 @@ function newEleventy(outDir: string): Eleventy {
 
 async function build(options: CliOptions): Promise<number> {
   const started = performance.now();
-  const digest = await loadDigest(digestOptions(options));
+  const site = await loadSite({ ...digestOptions(options), outDir: options.outDir });
+  const { digest, pagePlan } = site;
   printDiagnostics(digest.diagnostics, options.feedsDir, MAX_PRINTED_DIAGNOSTICS, options.verbose);
   printSummary(digest);
   if (digest.articles.length === 0) {
@@ -159,7 +162,14 @@ async function build(options: CliOptions): Promise<number> {
     return 1;
   }
   useOptions(options);
-  await publishAtomically(options.outDir, (staging) => newEleventy(staging).write());
+  await publishAtomically(options.outDir, async (staging) => {
+    await newEleventy(staging).write();
+    if (pagePlan) await reuseArticlePages(pagePlan, options.outDir, staging);
+  });
+  if (pagePlan && options.cacheDir) {
+    await savePageKeys(pagePlan, options.cacheDir, options.outDir);
+    console.log(`digest: ${pagePlan.render.length} article pages rendered, ${pagePlan.reuse.length} unchanged and reused`);
+  }
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.log(`digest: wrote ${shown(options.outDir)}/ in ${seconds} s`);
   return 0;

@@ -16,7 +16,7 @@ const isHttp = (url: string | null): url is string => url !== null && /^https?:\
 export default class ArticlePage {
   data() {
     return {
-      pagination: { data: 'site.digest.articles', size: 1, alias: 'article' },
+      pagination: { data: 'site.articlesToRender', size: 1, alias: 'article' },
       permalink: ({ article }: Data) => articlePath(article.id),
     };
   }

@@ -1,24 +1,9 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
-import { RENDERER_VERSION } from '../render/index.ts';
+import { codeVersion } from './code-version.ts';
 import type { DerivationCache, TextDerivation } from './digest.ts';
-
-const SOURCE_ROOT = fileURLToPath(new URL('../', import.meta.url));
-
-/**
- * Derivations depend on the code of the stages that make them, so the cache is keyed by a hash of
- * that code and the renderer's version: any edit to a stage (or a KaTeX upgrade) starts afresh
- * instead of serving stale titles, tags or math.
- */
-async function codeVersion(): Promise<string> {
-  const hash = createHash('sha256').update(RENDERER_VERSION);
-  const files = (await readdir(SOURCE_ROOT, { recursive: true })).filter((file) => file.endsWith('.ts')).sort();
-  for (const file of files) hash.update(file).update(await readFile(join(SOURCE_ROOT, file)));
-  return hash.digest('hex').slice(0, 16);
-}
 
 const keyOf = (text: string): string => createHash('sha256').update(text).digest('base64url');
 

@@ -2,6 +2,7 @@ import { feedsFingerprint, readDrops } from '../ingest/index.ts';
 import type { Digest } from '../model.ts';
 import { buildDigest } from './digest.ts';
 import { openDerivationStore } from './derivation-store.ts';
+import { loadPagePlan } from './page-store.ts';
 import { buildSiteModel, type SiteModel } from './views.ts';
 
 export interface DigestOptions {
@@ -11,6 +12,8 @@ export interface DigestOptions {
   settleMs?: number;
   /** Where derived titles, tags and typeset math are kept between builds; none when absent. */
   cacheDir?: string;
+  /** The published site of the previous build, whose unchanged article pages can be reused. */
+  outDir?: string;
 }
 
 /** Where the CLI tells Eleventy's config which feeds and base to build (the config is a module). */
@@ -20,6 +23,7 @@ export function digestOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Dige
     base: env['DIGEST_BASE'] ?? '/',
     settleMs: Number(env['DIGEST_SETTLE_MS'] ?? 0),
     cacheDir: env['DIGEST_CACHE'] || undefined,
+    outDir: env['DIGEST_OUT'] || undefined,
   };
 }
 
@@ -46,15 +50,25 @@ async function readAndBuild(feedsDir: string, base: string, settleMs: number, ca
   return digest;
 }
 
-const siteModels = new WeakMap<Digest, SiteModel>();
+const siteModels = new WeakMap<Digest, Promise<SiteModel>>();
 
-/** The digest with the views pages need (topics, pagination, neighbours), built once per digest. */
-export async function loadSite(options: DigestOptions): Promise<SiteModel> {
-  const digest = await loadDigest(options);
-  let site = siteModels.get(digest);
-  if (!site) {
-    site = buildSiteModel(digest);
-    siteModels.set(digest, site);
-  }
-  return site;
+/**
+ * The digest with the views pages need (topics, pagination, neighbours), built once per digest,
+ * and with the plan of which article pages need rendering when a previous build can be reused.
+ */
+export function loadSite(options: DigestOptions): Promise<SiteModel> {
+  return loadDigest(options).then((digest) => {
+    let site = siteModels.get(digest);
+    if (!site) {
+      site = planned(buildSiteModel(digest), options);
+      siteModels.set(digest, site);
+    }
+    return site;
+  });
+}
+
+async function planned(site: SiteModel, { cacheDir, outDir }: DigestOptions): Promise<SiteModel> {
+  if (!cacheDir || !outDir) return site;
+  const plan = await loadPagePlan(site, cacheDir, outDir);
+  return { ...site, articlesToRender: plan.render, pagePlan: plan };
 }

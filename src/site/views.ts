@@ -1,5 +1,6 @@
 import type { Digest, DropReport, PublishedArticle, TopicId } from '../model.ts';
 import { TOPICS } from '../topics/index.ts';
+import type { ArticlePagePlan } from './page-plan.ts';
 
 /** Past this many articles a topic page is split, so a phone never loads thousands of cards. */
 export const TOPIC_PAGE_SIZE = 50;
@@ -45,6 +46,9 @@ export interface SiteModel {
   dropNumber: Map<string, number>;
   articleById: Map<string, PublishedArticle>;
   neighbours: Map<string, Neighbours>;
+  /** Article pages to render this build; the rest are reused from the previous build. */
+  articlesToRender: PublishedArticle[];
+  pagePlan: ArticlePagePlan | null;
 }
 
 export const articlePath = (id: string): string => `/articles/${id}/`;
@@ -63,37 +67,57 @@ function paginate(topic: TopicView): TopicPage[] {
   }));
 }
 
+/** Key terms held by more articles than this say little about relatedness, and cost O(n) each. */
+const COMMON_TERM = 200;
+
+const idNumber = (article: PublishedArticle): number => parseInt(article.id.slice(0, 8), 16) || 0;
+
 /**
- * Related articles: shared topics count most, shared key terms break ties. Candidates come only
- * from articles sharing a topic or a key term (an inverted index), so 10,000 articles do not
- * mean 10,000² comparisons.
+ * Related articles: shared key terms, rarer ones weighing more, with shared topics as a bonus.
+ * Candidates come only from the articles sharing a key term (an inverted index), so 10,000
+ * articles do not mean 10,000² comparisons; an article with too few gets same-topic neighbours.
+ * Ties break on a hash of the pair, not on position, so a new drop displaces related cards only
+ * where its articles are more related, and unchanged pages stay byte-identical (reusable).
  */
 function relatedArticles(articles: readonly PublishedArticle[]): Map<string, PublishedArticle[]> {
-  const keysOf = (article: PublishedArticle): string[] => [
-    ...article.topics.map((topic) => `t:${topic}`),
-    ...article.keyTerms.map((term) => `k:${term.toLowerCase()}`),
-  ];
-  const byKey = new Map<string, number[]>();
+  const termsOf = (article: PublishedArticle) => [...new Set(article.keyTerms.map((term) => term.toLowerCase()))];
+  const holders = new Map<string, number[]>();
   articles.forEach((article, index) => {
-    for (const key of keysOf(article)) {
-      const holders = byKey.get(key);
-      if (holders) holders.push(index);
-      else byKey.set(key, [index]);
+    for (const term of termsOf(article)) {
+      const list = holders.get(term);
+      if (list) list.push(index);
+      else holders.set(term, [index]);
     }
   });
+  // Fill candidates per topic are picked by id hash, not recency, so a new drop rarely changes them.
+  const byFirstTopic = new Map<string, number[]>();
+  articles.forEach((article, index) => {
+    const topic = article.topics[0] ?? 'other';
+    byFirstTopic.set(topic, [...(byFirstTopic.get(topic) ?? []), index]);
+  });
+  for (const [topic, members] of byFirstTopic) {
+    byFirstTopic.set(topic, members.sort((a, b) => idNumber(articles[a]!) - idNumber(articles[b]!) || a - b).slice(0, 64));
+  }
+
   const related = new Map<string, PublishedArticle[]>();
   articles.forEach((article, index) => {
     const scores = new Map<number, number>();
-    for (const key of keysOf(article)) {
-      const holders = byKey.get(key) ?? [];
-      // A key held by most of the digest says little about relatedness and costs O(n) per article.
-      if (holders.length > 500) continue;
-      for (const other of holders) {
-        if (other !== index) scores.set(other, (scores.get(other) ?? 0) + (key.startsWith('t:') ? 3 : 1));
-      }
+    for (const term of termsOf(article)) {
+      const list = holders.get(term)!;
+      if (list.length > COMMON_TERM) continue;
+      const weight = Math.log(articles.length / list.length) + 1;
+      for (const other of list) if (other !== index) scores.set(other, (scores.get(other) ?? 0) + weight);
     }
-    const best = [...scores].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, RELATED_COUNT);
-    related.set(article.id, best.map(([other]) => articles[other]!));
+    for (const other of byFirstTopic.get(article.topics[0] ?? 'other') ?? []) {
+      if (other !== index && !scores.has(other)) scores.set(other, 0);
+    }
+    const own = idNumber(article);
+    const ranked = [...scores].map(([other, score]) => {
+      const shared = articles[other]!.topics.filter((topic) => article.topics.includes(topic)).length;
+      return { other, score: score + shared * 0.5, tie: (own ^ idNumber(articles[other]!)) >>> 0 };
+    });
+    ranked.sort((a, b) => b.score - a.score || a.tie - b.tie || a.other - b.other);
+    related.set(article.id, ranked.slice(0, RELATED_COUNT).map(({ other }) => articles[other]!));
   });
   return related;
 }
@@ -126,5 +150,7 @@ export function buildSiteModel(digest: Digest): SiteModel {
     dropNumber: new Map(digest.drops.map((drop, index) => [drop.id, index + 1])),
     articleById: new Map(digest.articles.map((article) => [article.id, article])),
     neighbours,
+    articlesToRender: digest.articles,
+    pagePlan: null,
   };
 }

@@ -106,3 +106,26 @@ test('digest --help lists the commands; digest check exits 1 on errors and 0 on 
   await assert.rejects(runDigest(['check', '--feeds', broken]), (error: { code: number; stderr: string }) =>
     error.code === 1 && /binary-junk\.txt: error: file looks binary/.test(error.stderr));
 });
+
+test('a rebuild after a new drop reuses unchanged article pages and equals a fresh build byte for byte', async () => {
+  const { mkdtemp, cp, rm } = await import('node:fs/promises');
+  const { tmpdir } = await import('node:os');
+  const work = await mkdtemp(join(tmpdir(), 'digest-rebuild-'));
+  const feeds = join(work, 'feeds');
+  const cache = join(work, 'cache');
+  await cp(FEEDS, feeds, { recursive: true });
+  await rm(join(feeds, '004_1ad6004f85210699.txt'));
+  await runDigest(['build', '--feeds', feeds, '--out', join(work, 'site'), '--cache', cache]);
+  await cp(join(FEEDS, '004_1ad6004f85210699.txt'), join(feeds, '004_1ad6004f85210699.txt'));
+  const rebuild = await runDigest(['build', '--feeds', feeds, '--out', join(work, 'site'), '--cache', cache]);
+  const [, rendered, reused] = /(\d+) article pages rendered, (\d+) unchanged and reused/.exec(rebuild.stdout) ?? [];
+  assert.equal(Number(rendered) + Number(reused), 39);
+  assert.ok(Number(reused) > 0, rebuild.stdout);
+  await runDigest(['build', '--feeds', feeds, '--out', join(work, 'fresh'), '--cache', '']);
+  const files = await filesUnder(join(work, 'fresh'));
+  assert.deepEqual(await filesUnder(join(work, 'site')), files);
+  for (const file of files) {
+    const same = (await readFile(join(work, 'site', file))).equals(await readFile(join(work, 'fresh', file)));
+    assert.ok(same, `${file} differs between the rebuild and a fresh build`);
+  }
+});
