@@ -1,7 +1,7 @@
 // Latin terms and acronyms of a mostly-Chinese excerpt (DDPM, ViT, Actor-Critic, Swin
 // Transformer), for search and display. Chinese words are left to the search index, which
 // segments them into bigrams; here a run of Latin words between Chinese characters is the unit.
-import { boundedPrefix, formulaSpans, withoutLinksAndEmoji } from './summary.ts';
+import { boundedPrefix, formulaSpans, withoutLinksAndEmoji } from './text.ts';
 
 export const MAX_KEY_TERMS = 12;
 const TERM_SCAN_LIMIT = 8000;

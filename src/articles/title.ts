@@ -2,17 +2,9 @@
 // section heading, often a generic one (概述, 引言), and a first paragraph that names the
 // subject. The rules below try, in order, the sources a reader would look at first.
 import { rankKeyTerms, type RankedTerm } from './key-terms.ts';
-import {
-  boundedPrefix,
-  clipWithEllipsis,
-  displayWidth,
-  formulaSpans,
-  isGenericHeading,
-  SCAN_LIMIT,
-  splitLeadingHeadings,
-  withoutLinksAndEmoji,
-  type LeadingHeading,
-} from './summary.ts';
+import { isGenericHeading, splitLeadingHeadings, type LeadingHeading } from './headings.ts';
+import { clipWithEllipsis } from './summary.ts';
+import { boundedPrefix, displayWidth, formulaSpans, SCAN_LIMIT, withoutLinksAndEmoji } from './text.ts';
 
 /** About 40 CJK characters or 80 Latin ones. */
 export const TITLE_WIDTH = 40;

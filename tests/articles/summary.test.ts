@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { deriveSummary, displayWidth, splitLeadingHeadings, SUMMARY_WIDTH } from '../../src/articles/summary.ts';
+import { splitLeadingHeadings } from '../../src/articles/headings.ts';
+import { deriveSummary, SUMMARY_WIDTH } from '../../src/articles/summary.ts';
+import { displayWidth } from '../../src/articles/text.ts';
 import { readDrops } from '../../src/ingest/index.ts';
 import { FEEDS } from '../seeds.ts';
 

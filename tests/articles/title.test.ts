@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { displayWidth } from '../../src/articles/summary.ts';
+import { displayWidth } from '../../src/articles/text.ts';
 import { deriveTitle, TITLE_WIDTH } from '../../src/articles/title.ts';
 import { readDrops } from '../../src/ingest/index.ts';
 import { FEEDS } from '../seeds.ts';
