@@ -1,8 +1,15 @@
 import { h } from 'hastscript';
+import { SEARCH_CLIENT_PATH, SEARCH_INDEX_PATH, searchIndexFor } from '../src/search/index.ts';
 import type { SiteModel } from '../src/site/views.ts';
 import { href, page } from './_includes/layout.ts';
 import { topicChip } from './_includes/parts.ts';
 
+/**
+ * The search page's markup; src/search/client.ts brings it to life. The interactive part starts
+ * hidden, so a reader without JavaScript sees only the notice and the topic pages, not a box
+ * that cannot answer. The manifest's URL, already under the base path, is the one thing the
+ * client needs from the page (the CSP forbids inline script, so it travels as a data attribute).
+ */
 export default class SearchPage {
   data() {
     return { permalink: '/search/' };
@@ -10,19 +17,53 @@ export default class SearchPage {
 
   render({ site }: { site: SiteModel }): string {
     const base = site.digest.base;
+    const index = searchIndexFor(site);
+    const topics = site.topics.filter((topic) => topic.articles.length > 0 || topic.id !== 'other');
     return page({
       site,
       title: '搜索',
-      description: '按关键词和主题搜索全部文章。',
+      description: '按关键词和主题即时搜索全部文章,中英文皆可。',
       section: 'search',
       path: '/search/',
+      scripts: [SEARCH_CLIENT_PATH],
       main: [
         h('h1', '搜索'),
-        h('noscript', [
-          h('p.notice', ['搜索需要 JavaScript。也可以按主题浏览,不需要脚本:']),
+        h('section#search.search', { hidden: true, dataIndex: href(base, `${SEARCH_INDEX_PATH}${index.manifestFile}`), 'aria-label': '搜索文章' }, [
+          h('form#search-form.search-box', { role: 'search', action: href(base, '/search/'), method: 'get' }, [
+            h('label.visually-hidden', { for: 'search-input' }, '搜索文章'),
+            h('input#search-input', {
+              type: 'search',
+              name: 'q',
+              placeholder: '扩散、强化学习、Transformer、ViT 分类…',
+              autocomplete: 'off',
+              spellCheck: 'false',
+              enterKeyHint: 'search',
+              maxLength: 200,
+              ariaControls: 'results',
+              ariaDescribedBy: 'search-hint',
+            }),
+            h('button', { type: 'submit' }, '搜索'),
+          ]),
+          h(
+            'div#search-topics.search-topics',
+            { role: 'group', ariaLabel: '按主题筛选' },
+            topics.map((topic) =>
+              h(`button.chip.topic-${topic.id}`, { type: 'button', dataTopic: topic.id, ariaPressed: 'false', lang: 'zh-CN' }, [
+                topic.labelZh,
+                h('span.chip-en', { lang: 'en' }, topic.labelEn),
+              ]),
+            ),
+          ),
+          h('p#search-hint.search-hint', '边输入边出结果;可选一个或多个主题。↑ ↓ 在结果间移动,Enter 打开,/ 回到搜索框。'),
+          h('p#search-status.search-status', { role: 'status', ariaLive: 'polite', ariaAtomic: 'true' }),
+          h('ol#results.search-results', { ariaLabel: '搜索结果', dataState: 'idle', dataCount: '0' }),
+          h('button#search-more.search-more', { type: 'button', hidden: true }, '显示更多'),
         ]),
-        h('ul.chips', site.topics.map((topic) => h('li', [topicChip(site, topic.id)]))),
-        h('p', [h('a', { href: href(base, '/drops/') }, '或查看全部传输')]),
+        h('noscript', [
+          h('p.notice', '搜索需要 JavaScript。不用脚本也可以按主题浏览全部文章:'),
+          h('ul.chips', topics.map((topic) => h('li', [topicChip(site, topic.id)]))),
+          h('p', [h('a', { href: href(base, '/drops/') }, '或按传输查看全部文章')]),
+        ]),
       ],
     });
   }

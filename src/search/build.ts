@@ -1,0 +1,151 @@
+// Articles to index files: a pure function, so the same articles always give the same bytes.
+import { createHash } from 'node:crypto';
+import type { PublishedArticle } from '../model.ts';
+import {
+  encodeGaps,
+  encodePostings,
+  FIELD,
+  SEARCH_FORMAT_VERSION,
+  type FieldRank,
+  type IndexFile,
+  type SearchManifest,
+  shardFile,
+  type SearchRecord,
+  type ShardNames,
+  type TokenChunk,
+  type TopicLabel,
+  type TopicMembership,
+} from './format.ts';
+import { MAX_BODY_LENGTH, plainText } from './plain.ts';
+import { indexTokens } from './tokens.ts';
+
+export interface SearchIndexOptions {
+  /**
+   * Uncompressed bytes per token chunk. Postings are small integers that gzip about 3.5:1, so
+   * 64 KB gives the 10–30 KB gzip per file at which a query's two or three fetches stay cheap.
+   */
+  chunkBytes?: number;
+  /** Records per shard: a page of results reads one shard per result it shows, so keep it small. */
+  recordsPerShard?: number;
+}
+
+export interface SearchIndex {
+  /** The manifest's file name; every other file is named in it. */
+  manifestFile: string;
+  files: IndexFile[];
+  manifest: SearchManifest;
+}
+
+const DEFAULTS: Required<SearchIndexOptions> = { chunkBytes: 64_000, recordsPerShard: 8 };
+const OTHER_TOPIC = 'other';
+
+const hashOf = (contents: readonly string[]): string => {
+  const hash = createHash('sha256');
+  for (const content of contents) hash.update(content).update('\0');
+  return hash.digest('hex').slice(0, 12);
+};
+
+/** Content-addressed names: a rebuilt index never mixes with files a browser cached earlier. */
+function named(kind: string, value: unknown): IndexFile {
+  const content = JSON.stringify(value);
+  return { path: `${kind}-${hashOf([content])}.json`, content };
+}
+
+function shards(kind: string, values: readonly unknown[]): { names: ShardNames; files: IndexFile[] } {
+  const contents = values.map((value) => JSON.stringify(value));
+  const names = { prefix: `${kind}-${hashOf(contents)}-`, count: contents.length };
+  return { names, files: contents.map((content, index) => ({ path: shardFile(names, index), content })) };
+}
+
+export function searchRecord(article: PublishedArticle): SearchRecord {
+  return {
+    url: article.url,
+    title: plainText(article.title),
+    topics: [...article.topics],
+    keyTerms: article.keyTerms.map((term) => term.normalize('NFKC')),
+    body: plainText(article.text, MAX_BODY_LENGTH),
+  };
+}
+
+/** Each token of a record once, with the best field it appears in. */
+function recordTokens(record: SearchRecord): Map<string, FieldRank> {
+  const best = new Map<string, FieldRank>();
+  const add = (text: string, field: FieldRank) => {
+    for (const token of indexTokens(text)) if ((best.get(token) ?? -1) < field) best.set(token, field);
+  };
+  add(record.body, FIELD.body);
+  for (const term of record.keyTerms) add(term, FIELD.keyTerms);
+  add(record.title, FIELD.title);
+  return best;
+}
+
+function tokenChunks(records: readonly SearchRecord[], chunkBytes: number): TokenChunk[] {
+  // One packed number per posting (doc · 4 + field), not a pair: at 10,000 articles there are
+  // six million postings, and an array per pair would cost hundreds of megabytes.
+  const postings = new Map<string, number[]>();
+  records.forEach((record, doc) => {
+    for (const [token, field] of recordTokens(record)) {
+      const list = postings.get(token);
+      if (list) list.push(doc * 4 + field);
+      else postings.set(token, [doc * 4 + field]);
+    }
+  });
+  // Plain string order (UTF-16 code units), the order the client's binary search assumes.
+  const tokens = [...postings.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const chunks: TokenChunk[] = [];
+  let current: TokenChunk = { tokens: [], postings: [] };
+  let bytes = 0;
+  for (const token of tokens) {
+    const list = encodePostings(postings.get(token)!);
+    const size = token.length * 3 + 6 + list.reduce((sum, value) => sum + String(value).length + 1, 0);
+    if (bytes > 0 && bytes + size > chunkBytes) {
+      chunks.push(current);
+      current = { tokens: [], postings: [] };
+      bytes = 0;
+    }
+    current.tokens.push(token);
+    current.postings.push(list);
+    bytes += size;
+  }
+  if (current.tokens.length > 0 || chunks.length === 0) chunks.push(current);
+  return chunks;
+}
+
+export function buildSearchIndex(
+  articles: readonly PublishedArticle[],
+  topics: readonly TopicLabel[],
+  options: SearchIndexOptions = {},
+): SearchIndex {
+  const { chunkBytes, recordsPerShard } = { ...DEFAULTS, ...options };
+  const records = articles.map(searchRecord);
+
+  const chunks = tokenChunks(records, chunkBytes);
+  const chunkFiles = shards('t', chunks);
+  const shardRecords: SearchRecord[][] = [];
+  for (let from = 0; from < records.length; from += recordsPerShard) shardRecords.push(records.slice(from, from + recordsPerShard));
+  const recordFiles = shards('r', shardRecords);
+
+  const membership: TopicMembership = {};
+  for (const topic of topics) {
+    const docs = records.flatMap((record, doc) =>
+      (topic.id === OTHER_TOPIC ? record.topics.length === 0 : record.topics.includes(topic.id)) ? [doc] : [],
+    );
+    membership[topic.id] = encodeGaps(docs);
+  }
+  const membershipFile = named('m', membership);
+
+  const manifest: SearchManifest = {
+    version: SEARCH_FORMAT_VERSION,
+    documents: records.length,
+    tokenChunks: { first: chunks.map((chunk) => chunk.tokens[0] ?? ''), files: chunkFiles.names },
+    recordShards: { size: recordsPerShard, files: recordFiles.names },
+    topics: topics.map(({ id, labelZh, labelEn }) => ({ id, labelZh, labelEn })),
+    topicMembership: membershipFile.path,
+  };
+  const manifestFile = named('manifest', manifest);
+  return {
+    manifestFile: manifestFile.path,
+    manifest,
+    files: [manifestFile, membershipFile, ...chunkFiles.files, ...recordFiles.files],
+  };
+}

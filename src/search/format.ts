@@ -1,0 +1,98 @@
+// The search index as the build writes it and the browser reads it: one set of types for both.
+//
+//   manifest ──▶ token chunks (sorted token ranges → postings) ──▶ candidate doc numbers
+//            ──▶ record shards (consecutive doc numbers → title, url, topics, key terms, body)
+//            ──▶ topic membership (topic → doc numbers), read only when a topic filter is on
+//
+// Documents are numbered 0…n-1 in the digest's order (newest first), so "lower number" is the
+// recency tie-break everywhere, and a topic listing reads consecutive record shards.
+
+export const SEARCH_FORMAT_VERSION = 1;
+
+/** Where in an article a token was seen; a posting keeps the best one. */
+export const FIELD = { body: 0, keyTerms: 1, title: 2 } as const;
+export type FieldRank = (typeof FIELD)[keyof typeof FIELD];
+
+/**
+ * One posting packed into one integer: `gap * 4 + field`, where gap is the distance from the
+ * previous document number in the list (the first gap is the number itself). Small integers keep
+ * the JSON short and gzip well; a list is decoded in one pass.
+ */
+export type PostingList = number[];
+
+/** A run of tokens in sorted order (JavaScript string order) with their postings. */
+export interface TokenChunk {
+  tokens: string[];
+  postings: PostingList[];
+}
+
+/** What a result needs to be ranked by Fuse, highlighted and shown; all plain text. */
+export interface SearchRecord {
+  /** Article URL, already under the site's base path. */
+  url: string;
+  title: string;
+  /** Topic ids; empty for untagged articles (shown as "other"). */
+  topics: string[];
+  keyTerms: string[];
+  /** The excerpt without formulas (placeholders and TeX become `⋯`), NFKC-normalized. */
+  body: string;
+}
+
+export interface TopicLabel {
+  id: string;
+  labelZh: string;
+  labelEn: string;
+}
+
+/** Topic id → doc numbers in that topic, gap-encoded like postings but without the field. */
+export type TopicMembership = Record<string, number[]>;
+
+export interface SearchManifest {
+  version: typeof SEARCH_FORMAT_VERSION;
+  documents: number;
+  /** `first[i]` is the smallest token in chunk i; chunks are contiguous and in token order. */
+  tokenChunks: { first: string[]; files: ShardNames };
+  /** Record shard k holds doc numbers k·size … k·size+size-1. */
+  recordShards: { size: number; files: ShardNames };
+  /** Filter chips, in table order, "other" last. */
+  topics: TopicLabel[];
+  topicMembership: string;
+}
+
+/**
+ * Shard k of a kind is `${prefix}${k}.json`. The prefix carries a hash of all the kind's shards,
+ * so a rebuilt index never mixes with files a browser cached, and the manifest stays a few KB
+ * instead of listing 1,000 hashed names.
+ */
+export interface ShardNames {
+  prefix: string;
+  count: number;
+}
+
+export const shardFile = (names: ShardNames, index: number): string => `${names.prefix}${index}.json`;
+
+/** File names are relative to the manifest's own URL, so the index works under any base path. */
+export interface IndexFile {
+  path: string;
+  content: string;
+}
+
+/** From `doc · 4 + field` in ascending doc order to the gap form above. */
+export function encodePostings(packed: readonly number[]): PostingList {
+  let previous = 0;
+  return packed.map((value) => {
+    const doc = value >>> 2;
+    const gap = (doc - previous) * 4 + (value & 3);
+    previous = doc;
+    return gap;
+  });
+}
+
+export function encodeGaps(docs: readonly number[]): number[] {
+  return docs.map((doc, index) => doc - (index === 0 ? 0 : docs[index - 1]!));
+}
+
+export function decodeGaps(gaps: readonly number[]): number[] {
+  let doc = 0;
+  return gaps.map((gap) => (doc += gap));
+}

@@ -1,0 +1,97 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { gzipSync } from 'node:zlib';
+import { buildSearchIndex, searchRecord } from '../../src/search/build.ts';
+import { shardFile, type SearchManifest, type SearchRecord, type TokenChunk, type TopicMembership } from '../../src/search/format.ts';
+import { withinEdits } from '../../src/search/lookup.ts';
+import { plainText } from '../../src/search/plain.ts';
+import { coveringBigrams, indexTokens } from '../../src/search/tokens.ts';
+import { seedSearch } from './seed-engine.ts';
+
+const seeds = await seedSearch();
+const { site, index } = seeds;
+const articles = site.digest.articles;
+const files = new Map(index.files.map((file) => [file.path, file.content]));
+const read = <T>(path: string): T => JSON.parse(files.get(path)!) as T;
+const manifest = read<SearchManifest>(index.manifestFile);
+const records = Array.from({ length: manifest.recordShards.files.count }, (_, shard) =>
+  read<SearchRecord[]>(shardFile(manifest.recordShards.files, shard)),
+).flat();
+const chunks = Array.from({ length: manifest.tokenChunks.files.count }, (_, chunk) => read<TokenChunk>(shardFile(manifest.tokenChunks.files, chunk)));
+
+test('Chinese is indexed as characters and bigrams, Latin as lowercased words and their camelCase parts', () => {
+  assert.deepEqual(indexTokens('扩散模型'), ['扩', '扩散', '散', '散模', '模', '模型', '型']);
+  assert.deepEqual(indexTokens('Transformer 的 Softmax'), ['transformer', '的', 'softmax']);
+  assert.deepEqual(indexTokens('ActorCritic'), ['actorcritic', 'actor', 'critic']);
+  assert.deepEqual(indexTokens('ＶｉＴ Nyströmformer'), ['vit', 'nystromformer']);
+  assert.deepEqual(coveringBigrams('强化学习'), ['强化', '学习']);
+  assert.deepEqual(coveringBigrams('注意力'), ['注意', '意力']);
+});
+
+test('placeholders and TeX leave the indexed text, each as one ⋯', () => {
+  assert.equal(plainText('矩阵 [Math] 的复杂度 [公式] 与 [Formula] 以及 \\(x_i\\) 和 p_{data} 结束'), '矩阵 ⋯ 的复杂度 ⋯ 与 ⋯ 以及 ⋯ 和 ⋯ 结束');
+  assert.equal(plainText('数据集 D = \\{(x_i, y^_i)\\}_{i=1}^n ,输入记为 \\(x\\in'), '数据集 D = ⋯ ,输入记为 ⋯');
+  assert.equal(plainText('参数 max_len 和 <script>alert(1)</script>'), '参数 max_len 和 <script>alert(1)</script>');
+  for (const record of records) {
+    for (const text of [record.title, record.body]) {
+      assert.doesNotMatch(text, /\[(?:Math|公式|Formula)\]|\\[A-Za-z{}()[\]]|[_^]\{|\^/, `${record.url} keeps formula source`);
+    }
+  }
+  const tokens = new Set(chunks.flatMap((chunk) => chunk.tokens));
+  // The seed excerpts hold [Math] and \mathop only inside formulas, so no "math" key may exist.
+  assert.equal(tokens.has('math'), false);
+  assert.equal(tokens.has('formula'), false);
+  assert.equal(tokens.has('mathop'), false);
+});
+
+test('records are plain text in digest order, with URLs under the base', () => {
+  assert.equal(manifest.documents, articles.length);
+  assert.equal(records.length, articles.length);
+  records.forEach((record, doc) => {
+    assert.equal(record.url, articles[doc]!.url);
+    assert.deepEqual(record, searchRecord(articles[doc]!));
+    assert.doesNotMatch(record.title, /<[a-z]/i, 'titles carry no KaTeX or other HTML');
+  });
+});
+
+test('token chunks are sorted, contiguous and small enough to fetch per query', () => {
+  const small = buildSearchIndex(articles, site.topics, { chunkBytes: 4_000, recordsPerShard: 3 });
+  const smallFiles = new Map(small.files.map((file) => [file.path, file.content]));
+  const names = small.manifest.tokenChunks.files;
+  assert.ok(names.count > 5, 'a small chunk size splits the seed index');
+  let previous = '';
+  for (let chunk = 0; chunk < names.count; chunk++) {
+    const content = smallFiles.get(shardFile(names, chunk))!;
+    const { tokens } = JSON.parse(content) as TokenChunk;
+    assert.equal(tokens[0], small.manifest.tokenChunks.first[chunk]);
+    for (const token of tokens) {
+      assert.ok(token > previous, `${token} sorts after ${previous}`);
+      previous = token;
+    }
+  }
+  for (const file of index.files) assert.ok(gzipSync(file.content).length <= 30_000, `${file.path} is at most 30 KB gzip`);
+});
+
+test('topic membership lists every article of a topic, and untagged ones under "other"', () => {
+  const membership = read<TopicMembership>(manifest.topicMembership);
+  for (const topic of site.topics) {
+    let doc = 0;
+    const docs = (membership[topic.id] ?? []).map((gap) => (doc += gap));
+    assert.deepEqual(docs.map((at) => articles[at]!.id), topic.articles.map((article) => article.id), topic.id);
+  }
+  assert.ok((membership['other'] ?? []).length > 0);
+});
+
+test('the same articles give byte-identical index files', () => {
+  const again = buildSearchIndex([...articles], site.topics);
+  assert.deepEqual(again.files, index.files);
+  const reordered = buildSearchIndex([...articles].reverse(), site.topics);
+  assert.notEqual(reordered.manifestFile, index.manifestFile, 'file names follow content');
+});
+
+test('spelling distance counts an insertion, a deletion, a substitution or a swap as one edit', () => {
+  assert.equal(withinEdits('tranformer', 'transformer', 1), true);
+  assert.equal(withinEdits('trasnformer', 'transformer', 1), true, 'a swap is one edit');
+  assert.equal(withinEdits('trnsfrmer', 'transformer', 1), false);
+  assert.equal(withinEdits('trnsfrmer', 'transformer', 2), true);
+});
