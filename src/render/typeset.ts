@@ -15,6 +15,16 @@ export const PLACEHOLDER_TEX = '\\boxed{\\cdots}';
 /** Delimited TeX longer than this is refused: it bounds KaTeX's work (and its ~200× output) per formula. */
 export const TEX_MAX = 2000;
 
+/**
+ * Groups (`{`, `\left`, `\begin`) nested deeper than this are refused before KaTeX sees them.
+ * `x^{x^{…}}` 300 deep is well under TEX_MAX, yet KaTeX's parser recursed through it close to the
+ * stack limit, and its output, some 2,100 elements deep, overflowed the recursive HTML
+ * serializer and failed the whole build. KaTeX adds up to about eleven elements per level
+ * (`\underbrace{…}_{x}`), so 40 levels also stay under the 512 at which Chromium's HTML parser
+ * stops nesting. Real formulas nest a handful of levels.
+ */
+export const MAX_NESTING = 40;
+
 // Commands that link, style, load or define: `trust: false` already stops the first four kinds
 // from producing a link or style, but KaTeX still prints them as red source text. Refusing them
 // up front keeps that text out, and keeps macro bombs away from KaTeX altogether.
@@ -45,6 +55,7 @@ export const TYPESET_SETTINGS = {
   placeholder: PLACEHOLDER_OPTIONS,
   glyph: PLACEHOLDER_TEX,
   texMax: TEX_MAX,
+  maxNesting: MAX_NESTING,
   refused: [...REFUSED_COMMANDS],
 };
 
@@ -75,6 +86,9 @@ export function typesetFormula(tex: string, display: boolean): Typeset {
   if (refused !== undefined) {
     return { ok: false, rule: 'tex-refused', reason: `\\${refused} is not rendered from untrusted text` };
   }
+  if (nestingOf(tex) > MAX_NESTING) {
+    return { ok: false, rule: 'tex-refused', reason: `groups nested more than ${MAX_NESTING} deep` };
+  }
   return cached(`${display ? 'D' : 'I'}${tex}`, () => typeset(formulaKatex, tex, display));
 }
 
@@ -87,6 +101,16 @@ function refusedCommand(tex: string): string | undefined {
     if (name !== undefined && REFUSED_COMMANDS.has(name)) return name;
   }
   return undefined;
+}
+
+function nestingOf(tex: string): number {
+  let depth = 0;
+  let deepest = 0;
+  for (const [token] of tex.matchAll(/\\(?:left|right|begin|end)(?![A-Za-z])|\\.|[{}]/g)) {
+    if (token === '{' || token === '\\left' || token === '\\begin') deepest = Math.max(deepest, ++depth);
+    else if (token === '}' || token === '\\right' || token === '\\end') depth--;
+  }
+  return deepest;
 }
 
 function cached(key: string, render: () => Typeset): Typeset {
