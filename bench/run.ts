@@ -1,0 +1,197 @@
+// `npm run bench`: build, rebuild, math render and search at 1,000 and 10,000 articles (100,000
+// with --huge), each beside a bare Eleventy baseline, median of --runs runs. Writes bench/results.md.
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { baselineArgs, writeBaselineInput } from './baseline.ts';
+import { checkSize, generateCorpus, writeCorpus } from './generate.ts';
+import { measureCommand, type Measured } from './measure.ts';
+import type { RenderTiming } from './math-render-time.ts';
+import { formatReport, formatTable, spreadOf, type RunContext, type SizeResult } from './results.ts';
+import { measureSearchIndex } from './search-index.ts';
+import { measureSearch } from './search-latency.ts';
+
+const ROOT = fileURLToPath(new URL('../', import.meta.url));
+const CORPUS = join(ROOT, 'bench', 'corpus');
+const ELEVENTY_CLI = join(ROOT, 'node_modules', '@11ty', 'eleventy', 'cmd.cjs');
+const DIGEST = join(ROOT, 'bin', 'digest.js');
+
+interface Options {
+  sizes: number[];
+  runs: number;
+  seed: number;
+  timeoutMs: number;
+  search: boolean;
+  out: string;
+}
+
+function parseOptions(argv: string[]): Options {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      sizes: { type: 'string' },
+      runs: { type: 'string', default: '3' },
+      seed: { type: 'string', default: '1' },
+      huge: { type: 'boolean', default: false },
+      'timeout-min': { type: 'string', default: '20' },
+      'no-search': { type: 'boolean', default: false },
+      out: { type: 'string', default: 'bench/results.md' },
+    },
+  });
+  const sizes = (values.sizes ?? (values.huge ? '1000,10000,100000' : '1000,10000')).split(',').map((size) => Number(size.replace(/_/g, '')));
+  for (const size of sizes) checkSize(size, values.huge);
+  const runs = Number(values.runs);
+  if (!Number.isInteger(runs) || runs < 1) throw new RangeError(`--runs must be a positive integer, got "${values.runs}"`);
+  return { sizes, runs, seed: Number(values.seed), timeoutMs: Number(values['timeout-min']) * 60_000, search: !values['no-search'], out: resolve(values.out) };
+}
+
+const log = (message: string): void => void console.error(`[bench] ${message}`);
+const mib = (measured: Measured): number => (measured.peakRssKiB === null ? Number.NaN : measured.peakRssKiB / 1024);
+
+/** The line that says why a process died (V8 prints its fatal error above a long native stack). */
+function failureOf(stderr: string): string {
+  const lines = stderr.trim().split('\n');
+  return lines.find((line) => /FATAL ERROR|out of memory|Error:/.test(line))?.trim() ?? lines.slice(-3).join(' / ');
+}
+
+/** A failed or timed-out run yields NaN, which spreadOf leaves out, plus a note saying why. */
+function seconds(measured: Measured, what: string, notes: string[]): number {
+  if (measured.timedOut) notes.push(`${what}: stopped after the time limit (${measured.seconds.toFixed(0)} s).`);
+  else if (measured.exitCode !== 0) notes.push(`${what}: exit ${measured.exitCode}: ${failureOf(measured.stderr)}`);
+  else return measured.seconds;
+  return Number.NaN;
+}
+
+/** Each measurement gets its own cache folder: the default `.cache` is shared with whoever else builds in the checkout. */
+function digestBuild(feeds: string, out: string, cache: string, options: Options): Promise<Measured> {
+  return measureCommand('node', [DIGEST, 'build', '--feeds', feeds, '--out', out, '--cache', cache], { cwd: ROOT, timeoutMs: options.timeoutMs });
+}
+
+/** How many articles the build's articles.json lists, whatever its top-level shape. */
+function builtArticleCount(site: string): number | null {
+  const file = join(site, 'articles.json');
+  if (!existsSync(file)) return null;
+  const json = JSON.parse(readFileSync(file, 'utf8')) as unknown;
+  if (Array.isArray(json)) return json.length;
+  const articles = (json as { articles?: unknown }).articles;
+  return Array.isArray(articles) ? articles.length : null;
+}
+
+async function benchSize(size: number, options: Options): Promise<SizeResult> {
+  const folder = join(CORPUS, String(size));
+  const feeds = join(folder, 'feeds');
+  const site = join(folder, 'site');
+  const rebuildFeeds = join(folder, 'rebuild-feeds');
+  const rebuildSite = join(folder, 'rebuild-site');
+  const fullCache = join(folder, 'full-cache');
+  const rebuildCache = join(folder, 'rebuild-cache');
+  const textsFile = join(folder, 'texts.json');
+  const notes: string[] = [];
+
+  log(`${size}: generating corpus (seed ${options.seed})`);
+  const corpus = generateCorpus({ articles: size, seed: options.seed });
+  writeCorpus(corpus, feeds);
+  const texts = corpus.articles.map((article) => article.text);
+  writeFileSync(textsFile, JSON.stringify(texts));
+  const baselineSite = writeBaselineInput(texts, join('/tmp', `bench-baseline-${size}`));
+
+  const builds: number[] = [];
+  const buildRss: number[] = [];
+  const rebuilds: number[] = [];
+  const renders: number[] = [];
+  const baselines: number[] = [];
+  const baselineRss: number[] = [];
+  // Ours and the baseline alternate within each run, so a busy moment on the machine hits both.
+  for (let run = 1; run <= options.runs; run++) {
+    // A full build starts from nothing: no site to update, no cache to reuse.
+    rmSync(site, { recursive: true, force: true });
+    rmSync(fullCache, { recursive: true, force: true });
+    const full = await digestBuild(feeds, site, fullCache, options);
+    builds.push(seconds(full, `full build, run ${run}`, notes));
+    if (full.exitCode === 0) buildRss.push(mib(full));
+    log(`${size}: run ${run}: full build ${full.seconds.toFixed(2)} s, exit ${full.exitCode}`);
+
+    rmSync(baselineSite.output, { recursive: true, force: true });
+    const baseline = await measureCommand('node', baselineArgs(ELEVENTY_CLI, baselineSite), { cwd: baselineSite.root, timeoutMs: options.timeoutMs });
+    baselines.push(seconds(baseline, `baseline, run ${run}`, notes));
+    if (baseline.exitCode === 0) baselineRss.push(mib(baseline));
+    log(`${size}: run ${run}: baseline ${baseline.seconds.toFixed(2)} s`);
+
+    for (const stale of [rebuildSite, rebuildFeeds, rebuildCache]) rmSync(stale, { recursive: true, force: true });
+    cpSync(feeds, rebuildFeeds, { recursive: true });
+    const before = await digestBuild(rebuildFeeds, rebuildSite, rebuildCache, options);
+    if (before.exitCode === 0) {
+      writeFileSync(join(rebuildFeeds, corpus.nextDrop.name), corpus.nextDrop.content);
+      const rebuild = await digestBuild(rebuildFeeds, rebuildSite, rebuildCache, options);
+      rebuilds.push(seconds(rebuild, `rebuild, run ${run}`, notes));
+      // The build says how much of the old site it reused; keep that as evidence of what was measured.
+      const reuse = /\d+ article pages rendered[^\n]*/.exec(rebuild.stdout)?.[0];
+      if (reuse !== undefined && run === 1) notes.push(`rebuild: the second build reported "${reuse}".`);
+      log(`${size}: run ${run}: rebuild ${rebuild.seconds.toFixed(2)} s${reuse === undefined ? '' : ` (${reuse})`}`);
+    } else {
+      notes.push(`rebuild, run ${run}: the build before the new drop failed (exit ${before.exitCode}), so there was nothing to rebuild.`);
+    }
+
+    const render = await measureCommand('node', ['--import', 'tsx', join(ROOT, 'bench', 'math-render-time.ts'), textsFile], { cwd: ROOT, timeoutMs: options.timeoutMs });
+    if (Number.isFinite(seconds(render, `math render, run ${run}`, notes))) {
+      const timing = JSON.parse(render.stdout.trim().split('\n').pop() ?? '{}') as RenderTiming;
+      renders.push(timing.renderSeconds);
+      log(`${size}: run ${run}: render ${timing.renderSeconds.toFixed(2)} s (+${timing.importSeconds.toFixed(2)} s import, ${timing.diagnostics} diagnostics)`);
+    }
+  }
+
+  const built = builtArticleCount(site);
+  if (built !== null && built !== size) notes.push(`the build listed ${built} articles in articles.json for ${size} generated.`);
+  const searchIndex = existsSync(site) ? measureSearchIndex(site) : null;
+  if (searchIndex === null) notes.push('search index: no index files under the site\'s search folder, so n/a.');
+  let search = { firstSearch: null, latency: null, notes: [] } as Awaited<ReturnType<typeof measureSearch>>;
+  if (options.search && existsSync(site)) {
+    log(`${size}: measuring search in Chromium`);
+    search = await measureSearch(site).catch((error: Error) => ({ firstSearch: null, latency: null, notes: [`search: ${error.message.split('\n')[0]}`] }));
+  }
+
+  return {
+    articles: size,
+    drops: corpus.files.length,
+    corpusBytes: corpus.files.reduce((sum, file) => sum + Buffer.byteLength(file.content), 0),
+    build: spreadOf(builds),
+    buildRss: spreadOf(buildRss),
+    rebuild: spreadOf(rebuilds),
+    render: spreadOf(renders),
+    baseline: spreadOf(baselines),
+    baselineRss: spreadOf(baselineRss),
+    searchIndex,
+    firstSearch: search.firstSearch,
+    latency: search.latency,
+    notes: [...new Set([...notes, ...search.notes])],
+  };
+}
+
+async function main(argv: string[]): Promise<void> {
+  const options = parseOptions(argv);
+  mkdirSync(CORPUS, { recursive: true });
+  const loadBefore = loadavg();
+  const results: SizeResult[] = [];
+  for (const size of options.sizes) {
+    results.push(await benchSize(size, options));
+    writeFileSync(join(CORPUS, 'results.json'), JSON.stringify(results, null, 2));
+  }
+  const context: RunContext = {
+    command: `${process.env['NODE_OPTIONS'] ? `NODE_OPTIONS=${process.env['NODE_OPTIONS']} ` : ''}npm run bench${argv.length > 0 ? ` -- ${argv.join(' ')}` : ''}`,
+    date: new Date().toISOString().slice(0, 10),
+    node: process.version,
+    cores: cpus().length,
+    cpu: cpus()[0]?.model.trim() ?? 'unknown CPU',
+    memoryGiB: totalmem() / 1024 ** 3,
+    loadBefore,
+    loadAfter: loadavg(),
+    nodeOptions: process.env['NODE_OPTIONS'] || null,
+  };
+  writeFileSync(options.out, formatReport(results, context));
+  console.log(formatTable(results));
+  log(`wrote ${options.out}`);
+}
+
+await main(process.argv.slice(2));
