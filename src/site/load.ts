@@ -1,6 +1,8 @@
 import { feedsFingerprint, readDrops } from '../ingest/index.ts';
-import type { Digest } from '../model.ts';
-import { buildDigest } from './digest.ts';
+import { collectArticles } from '../articles/index.ts';
+import type { Digest, Drop } from '../model.ts';
+import { deriveAll } from './derive-parallel.ts';
+import { buildDigest, type DerivationCache } from './digest.ts';
 import { openDerivationStore } from './derivation-store.ts';
 import { loadPagePlan } from './page-store.ts';
 import { buildSiteModel, type SiteModel } from './views.ts';
@@ -45,10 +47,21 @@ async function readAndBuild(feedsDir: string, base: string, settleMs: number, ca
   const drops = await readDrops(feedsDir, { settleMs, onWait });
   if (!cacheDir) return buildDigest(drops, base);
   const store = await openDerivationStore(cacheDir);
+  await deriveMissing(drops, store.cache);
   const digest = buildDigest(drops, base, store.cache);
   await store.save();
   return digest;
 }
+
+/** Fills the cache with every article text it lacks, on all cores, before the (pure) digest build. */
+async function deriveMissing(drops: Drop[], cache: DerivationCache): Promise<void> {
+  const texts = collectArticles(drops, () => UNDESCRIBED).map((article) => article.text);
+  const missing = texts.filter((text) => cache.get(text) === undefined);
+  const derived = await deriveAll(missing);
+  missing.forEach((text, index) => cache.set(text, derived[index]!));
+}
+
+const UNDESCRIBED = { title: '', summary: '', keyTerms: [] };
 
 const siteModels = new WeakMap<Digest, Promise<SiteModel>>();
 
