@@ -1,6 +1,7 @@
 // Articles to index files: a pure function, so the same articles always give the same bytes.
 import { createHash } from 'node:crypto';
 import type { PublishedArticle } from '../model.ts';
+import { OTHER_TOPIC } from '../site/views.ts';
 import {
   encodeGaps,
   encodePostings,
@@ -37,7 +38,6 @@ export interface SearchIndex {
 }
 
 const DEFAULTS: Required<SearchIndexOptions> = { chunkBytes: 64_000, recordsPerShard: 8 };
-const OTHER_TOPIC = 'other';
 
 const hashOf = (contents: readonly string[]): string => {
   const hash = createHash('sha256');
@@ -61,7 +61,8 @@ export function searchRecord(article: PublishedArticle): SearchRecord {
   return {
     url: article.url,
     title: plainText(article.title),
-    topics: [...article.topics],
+    // Untagged articles show the "other" chip and are listed under it, like the topic pages.
+    topics: article.topics.length > 0 ? [...article.topics] : [OTHER_TOPIC.id],
     keyTerms: article.keyTerms.map((term) => term.normalize('NFKC')),
     body: plainText(article.text, MAX_BODY_LENGTH),
   };
@@ -127,9 +128,7 @@ export function buildSearchIndex(
 
   const membership: TopicMembership = {};
   for (const topic of topics) {
-    const docs = records.flatMap((record, doc) =>
-      (topic.id === OTHER_TOPIC ? record.topics.length === 0 : record.topics.includes(topic.id)) ? [doc] : [],
-    );
+    const docs = records.flatMap((record, doc) => (record.topics.includes(topic.id) ? [doc] : []));
     membership[topic.id] = encodeGaps(docs);
   }
   const membershipFile = named('m', membership);

@@ -35,7 +35,7 @@ interface Candidate {
 }
 
 export class SearchEngine {
-  private readonly files = new Map<string, { promise: Promise<unknown>; signal: AbortSignal | undefined }>();
+  private readonly files = new Map<string, { promise: Promise<unknown>; signal: AbortSignal | undefined; loaded: boolean }>();
   private manifestPromise: Promise<SearchManifest> | null = null;
 
   constructor(
@@ -44,16 +44,20 @@ export class SearchEngine {
   ) {}
 
   /**
-   * Each file is fetched once. A failed fetch is forgotten, so a later query retries it, and a
-   * cancelled one is never handed to a newer query, even before its rejection has settled.
+   * Each file is fetched once. A failed fetch is forgotten, so a later query retries it, and one
+   * whose query was cancelled before it arrived is never handed to a newer query, even before its
+   * rejection has settled. A file that did arrive stays, whatever became of its query.
    */
   private read<T>(file: string, signal?: AbortSignal): Promise<T> {
     const cached = this.files.get(file);
-    if (cached !== undefined && cached.signal?.aborted !== true) return cached.promise as Promise<T>;
-    const entry = { promise: this.load(file, signal), signal };
-    entry.promise.catch(() => {
-      if (this.files.get(file) === entry) this.files.delete(file);
-    });
+    if (cached !== undefined && (cached.loaded || cached.signal?.aborted !== true)) return cached.promise as Promise<T>;
+    const entry = { promise: this.load(file, signal), signal, loaded: false };
+    entry.promise.then(
+      () => (entry.loaded = true),
+      () => {
+        if (this.files.get(file) === entry) this.files.delete(file);
+      },
+    );
     this.files.set(file, entry);
     return entry.promise as Promise<T>;
   }

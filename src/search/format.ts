@@ -31,7 +31,7 @@ export interface SearchRecord {
   /** Article URL, already under the site's base path. */
   url: string;
   title: string;
-  /** Topic ids; empty for untagged articles (shown as "other"). */
+  /** Topic ids, strongest first; `other` for untagged articles. */
   topics: string[];
   keyTerms: string[];
   /** The excerpt without formulas (placeholders and TeX become `⋯`), NFKC-normalized. */

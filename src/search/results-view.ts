@@ -35,8 +35,7 @@ export function resultItem(hit: RankedHit, topics: ReadonlyMap<string, TopicLabe
 
   const chips = element('ul', 'chips');
   chips.setAttribute('aria-label', '主题');
-  const ids = hit.record.topics.length > 0 ? hit.record.topics : ['other'];
-  for (const id of ids) {
+  for (const id of hit.record.topics) {
     const topic = topics.get(id);
     if (topic === undefined) continue;
     const chipItem = element('li');

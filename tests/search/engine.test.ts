@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
+import { SearchEngine } from '../../src/search/engine.ts';
 import { searchableText, seedSearch } from './seed-engine.ts';
 
 // Tiny chunks and shards, so that lookups cross chunk boundaries as they do at 10,000 articles.
@@ -138,4 +139,21 @@ test('hostile queries never throw', async () => {
     }),
     { numRuns: 150 },
   );
+});
+
+test('index files are fetched once, even after the query that fetched them was cancelled', async () => {
+  const files = new Map(seeds.index.files.map((file) => [file.path, file.content]));
+  const fetched: string[] = [];
+  const engine = new SearchEngine(async (file) => {
+    fetched.push(file);
+    return JSON.parse(files.get(file)!);
+  }, seeds.index.manifestFile);
+  const first = new AbortController();
+  await (await engine.search('Transformer')).page(0, 10, first.signal);
+  first.abort();
+  const before = fetched.length;
+  const again = await (await engine.search('Transformer')).page(0, 10, new AbortController().signal);
+  assert.ok(again.length > 0);
+  assert.equal(fetched.length, before, 'nothing fetched twice');
+  assert.equal(new Set(fetched).size, fetched.length);
 });
