@@ -28,6 +28,21 @@ export interface SearchIndexOptions {
   chunkBytes?: number;
   /** Records per shard: a page of results reads one shard per result it shows, so keep it small. */
   recordsPerShard?: number;
+  /** Keeps each text's plain fields and tokens between builds (the costly, per-article part). */
+  textCache?: IndexedTextCache;
+}
+
+/** What an article's text alone gives the index; its title and key terms derive from the text. */
+export interface IndexedText {
+  title: string;
+  keyTerms: string[];
+  body: string;
+  tokens: [string, FieldRank][];
+}
+
+export interface IndexedTextCache {
+  get(text: string): IndexedText | undefined;
+  set(text: string, indexed: IndexedText): void;
 }
 
 export interface SearchIndex {
@@ -37,7 +52,7 @@ export interface SearchIndex {
   manifest: SearchManifest;
 }
 
-const DEFAULTS: Required<SearchIndexOptions> = { chunkBytes: 64_000, recordsPerShard: 8 };
+const DEFAULTS = { chunkBytes: 64_000, recordsPerShard: 8 };
 
 const hashOf = (contents: readonly string[]): string => {
   const hash = createHash('sha256');
@@ -57,35 +72,51 @@ function shards(kind: string, values: readonly unknown[]): { names: ShardNames; 
   return { names, files: contents.map((content, index) => ({ path: shardFile(names, index), content })) };
 }
 
-export function searchRecord(article: PublishedArticle): SearchRecord {
-  return {
-    url: article.url,
-    title: plainText(article.title),
-    // Untagged articles show the "other" chip and are listed under it, like the topic pages.
-    topics: article.topics.length > 0 ? [...article.topics] : [OTHER_TOPIC.id],
-    keyTerms: article.keyTerms.map((term) => term.normalize('NFKC')),
-    body: plainText(article.text, MAX_BODY_LENGTH),
-  };
-}
-
-/** Each token of a record once, with the best field it appears in. */
-function recordTokens(record: SearchRecord): Map<string, FieldRank> {
+function indexText(article: PublishedArticle): IndexedText {
+  const title = plainText(article.title);
+  const keyTerms = article.keyTerms.map((term) => term.normalize('NFKC'));
+  const body = plainText(article.text, MAX_BODY_LENGTH);
+  // Each token once, with the best field it appears in.
   const best = new Map<string, FieldRank>();
   const add = (text: string, field: FieldRank) => {
     for (const token of indexTokens(text)) if ((best.get(token) ?? -1) < field) best.set(token, field);
   };
-  add(record.body, FIELD.body);
-  for (const term of record.keyTerms) add(term, FIELD.keyTerms);
-  add(record.title, FIELD.title);
-  return best;
+  add(body, FIELD.body);
+  for (const term of keyTerms) add(term, FIELD.keyTerms);
+  add(title, FIELD.title);
+  return { title, keyTerms, body, tokens: [...best] };
 }
 
-function tokenChunks(records: readonly SearchRecord[], chunkBytes: number): TokenChunk[] {
+function cachedIndexText(article: PublishedArticle, cache: IndexedTextCache | undefined): IndexedText {
+  let indexed = cache?.get(article.text);
+  if (!indexed) {
+    indexed = indexText(article);
+    cache?.set(article.text, indexed);
+  }
+  return indexed;
+}
+
+function recordOf(article: PublishedArticle, { title, keyTerms, body }: IndexedText): SearchRecord {
+  return {
+    url: article.url,
+    title,
+    // Untagged articles show the "other" chip and are listed under it, like the topic pages.
+    topics: article.topics.length > 0 ? [...article.topics] : [OTHER_TOPIC.id],
+    keyTerms,
+    body,
+  };
+}
+
+export function searchRecord(article: PublishedArticle): SearchRecord {
+  return recordOf(article, indexText(article));
+}
+
+function tokenChunks(indexed: readonly IndexedText[], chunkBytes: number): TokenChunk[] {
   // One packed number per posting (doc · 4 + field), not a pair: at 10,000 articles there are
   // six million postings, and an array per pair would cost hundreds of megabytes.
   const postings = new Map<string, number[]>();
-  records.forEach((record, doc) => {
-    for (const [token, field] of recordTokens(record)) {
+  indexed.forEach(({ tokens }, doc) => {
+    for (const [token, field] of tokens) {
       const list = postings.get(token);
       if (list) list.push(doc * 4 + field);
       else postings.set(token, [doc * 4 + field]);
@@ -118,9 +149,10 @@ export function buildSearchIndex(
   options: SearchIndexOptions = {},
 ): SearchIndex {
   const { chunkBytes, recordsPerShard } = { ...DEFAULTS, ...options };
-  const records = articles.map(searchRecord);
+  const indexed = articles.map((article) => cachedIndexText(article, options.textCache));
+  const records = articles.map((article, doc) => recordOf(article, indexed[doc]!));
 
-  const chunks = tokenChunks(records, chunkBytes);
+  const chunks = tokenChunks(indexed, chunkBytes);
   const chunkFiles = shards('t', chunks);
   const shardRecords: SearchRecord[][] = [];
   for (let from = 0; from < records.length; from += recordsPerShard) shardRecords.push(records.slice(from, from + recordsPerShard));

@@ -3,7 +3,7 @@
 import type { SiteModel } from '../site/views.ts';
 import { buildSearchIndex, type SearchIndex } from './build.ts';
 
-export { buildSearchIndex, type SearchIndex, type SearchIndexOptions } from './build.ts';
+export { buildSearchIndex, type IndexedText, type SearchIndex, type SearchIndexOptions } from './build.ts';
 export type { SearchManifest, SearchRecord } from './format.ts';
 
 /** Where the index files live under the site's base path. */
@@ -12,6 +12,11 @@ export const SEARCH_INDEX_PATH = '/search/index/';
 export const SEARCH_CLIENT_PATH = '/assets/search.js';
 
 const built = new WeakMap<SiteModel, SearchIndex>();
+
+/** Hands over an index built ahead (with a cache) for the templates of this site to use. */
+export function rememberSearchIndex(site: SiteModel, index: SearchIndex): void {
+  built.set(site, index);
+}
 
 export function searchIndexFor(site: SiteModel): SearchIndex {
   let index = built.get(site);

@@ -2,6 +2,7 @@ import { collectArticles, describeExcerpt, type ExcerptDescription } from '../ar
 import type { Diagnostic, Digest, Drop, DropReport, PublishedArticle, RenderDiagnostic, TopicTag } from '../model.ts';
 import { renderExcerpt, renderInline } from '../render/index.ts';
 import { tagArticle } from '../topics/index.ts';
+import type { TextCache } from './text-cache-store.ts';
 
 /** Everything an excerpt's text alone determines: the costly part of a build, cached by text. */
 export interface TextDerivation extends ExcerptDescription {
@@ -12,10 +13,7 @@ export interface TextDerivation extends ExcerptDescription {
   renderDiagnostics: RenderDiagnostic[];
 }
 
-export interface DerivationCache {
-  get(text: string): TextDerivation | undefined;
-  set(text: string, derivation: TextDerivation): void;
-}
+export type DerivationCache = TextCache<TextDerivation>;
 
 export function deriveFromText(text: string): TextDerivation {
   const description = describeExcerpt(text);

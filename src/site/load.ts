@@ -2,8 +2,9 @@ import { feedsFingerprint, readDrops } from '../ingest/index.ts';
 import { collectArticles } from '../articles/index.ts';
 import type { Digest, Drop } from '../model.ts';
 import { deriveAll } from './derive-parallel.ts';
-import { buildDigest, type DerivationCache } from './digest.ts';
-import { openDerivationStore } from './derivation-store.ts';
+import { buildDigest, type DerivationCache, type TextDerivation } from './digest.ts';
+import { buildSearchIndex, rememberSearchIndex, type IndexedText } from '../search/index.ts';
+import { openTextCacheStore } from './text-cache-store.ts';
 import { loadPagePlan } from './page-store.ts';
 import { buildSiteModel, type SiteModel } from './views.ts';
 
@@ -46,7 +47,7 @@ async function readAndBuild(feedsDir: string, base: string, settleMs: number, ca
   const onWait = (file: string, ms: number) => console.log(`digest: waiting ${ms} ms for ${file} to settle`);
   const drops = await readDrops(feedsDir, { settleMs, onWait });
   if (!cacheDir) return buildDigest(drops, base);
-  const store = await openDerivationStore(cacheDir);
+  const store = await openTextCacheStore<TextDerivation>(cacheDir, 'derivations');
   await deriveMissing(drops, store.cache);
   const digest = buildDigest(drops, base, store.cache);
   await store.save();
@@ -81,7 +82,12 @@ export function loadSite(options: DigestOptions): Promise<SiteModel> {
 }
 
 async function planned(site: SiteModel, { cacheDir, outDir }: DigestOptions): Promise<SiteModel> {
-  if (!cacheDir || !outDir) return site;
-  const plan = await loadPagePlan(site, cacheDir, outDir);
-  return { ...site, articlesToRender: plan.render, pagePlan: plan };
+  if (!cacheDir) return site;
+  const reusing = outDir ? await loadPagePlan(site, cacheDir, outDir) : null;
+  const ready = reusing ? { ...site, articlesToRender: reusing.render, pagePlan: reusing } : site;
+  // Built here rather than lazily by the templates, so its per-text cache can be saved.
+  const store = await openTextCacheStore<IndexedText>(cacheDir, 'search');
+  rememberSearchIndex(ready, buildSearchIndex(ready.digest.articles, ready.topics, { textCache: store.cache }));
+  await store.save();
+  return ready;
 }
