@@ -1,9 +1,13 @@
 // Debian's Chromium driven by playwright-core; the flags keep it off the closed network.
+import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
 
 export const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 
 export function launchBrowser(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`Chromium not found at ${CHROMIUM}: run \`apt-get install chromium\` (as .ci/run does), or set CHROMIUM_PATH`);
+  }
   return chromium.launch({
     executablePath: CHROMIUM,
     args: [
