@@ -197,9 +197,15 @@ async function serve(options: CliOptions): Promise<number> {
   await server.ready;
   console.log(`digest: serving ${shown(options.outDir)}/ at http://localhost:${options.port}${options.base} (Ctrl+C to stop)`);
   return new Promise<number>((resolve) => {
-    const stop = () => void server.close().then(() => resolve(0));
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
+    // A terminal's Ctrl+C reaches this process twice (directly, and forwarded by bin/digest.js).
+    let stopping = false;
+    const stop = () => {
+      if (stopping) return;
+      stopping = true;
+      void server.close().then(() => resolve(0));
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
   });
 }
 
