@@ -114,15 +114,22 @@ export function formatTable(results: readonly SizeResult[]): string {
 }
 
 export function formatReport(results: readonly SizeResult[], context: RunContext): string {
-  const load = (values: number[]): string => values.map((value) => fixed(value, 2)).join(' ');
+  const loads = (values: number[]): string => values.map((value) => fixed(value, 2)).join(' ');
   const notes = results.flatMap((r) => r.notes.map((note) => `- ${fixed(r.articles, 0)}: ${note}`));
+  // The bench cannot own the machine; when something else kept the cores busy, say so beside the figures.
+  const load = Math.max(context.loadBefore[0] ?? 0, context.loadAfter[0] ?? 0);
+  const busy =
+    load > context.cores * 0.75
+      ? [`- **The machine was busy** (1-minute load up to ${fixed(load, 2)} on ${context.cores} cores): absolute times are inflated and noisy; the ratio to the baseline, measured in interleaved runs, is steadier.`]
+      : [];
   return [
     '# Benchmark results',
     '',
     `- Command: \`${context.command}\``,
     `- Date: ${context.date}`,
     `- Machine: ${context.cores} cores (${context.cpu}), ${fixed(context.memoryGiB, 0)} GiB; Node ${context.node}`,
-    `- Load average (1, 5, 15 min) before: ${load(context.loadBefore)}; after: ${load(context.loadAfter)}`,
+    `- Load average (1, 5, 15 min) before: ${loads(context.loadBefore)}; after: ${loads(context.loadAfter)}`,
+    ...busy,
     ...(context.nodeOptions === null ? [] : [`- NODE_OPTIONS: \`${context.nodeOptions}\` (every process of the run inherits it)`]),
     '- Figures are the median of the runs, with min–max in brackets. Peak RSS is that of the largest',
     '  single process (GNU time\'s maximum resident set size). gzip is level 6, as static hosts serve it.',

@@ -106,10 +106,11 @@ test('the results table turns measurements into numbers and missing ones into n/
     cpu: 'Test CPU',
     memoryGiB: 24,
     loadBefore: [0.5, 0.4, 0.3],
-    loadAfter: [1.5, 1.2, 0.9],
+    loadAfter: [1.8, 1.2, 0.9],
     nodeOptions: null,
   });
   assert.match(report, /2 cores/);
+  assert.match(report, /The machine was busy/);
   assert.match(report, /- 1,000: search: n\/a\./);
   assert.doesNotMatch(report, /NaN/);
 });
