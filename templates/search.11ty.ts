@@ -1,5 +1,5 @@
 import { h } from 'hastscript';
-import { SEARCH_CLIENT_PATH, SEARCH_INDEX_PATH, searchIndexFor } from '../src/search/index.ts';
+import { SEARCH_CLIENT_PATH, SEARCH_INDEX_PATH } from '../src/search/index.ts';
 import type { SiteModel } from '../src/site/views.ts';
 import { href, page } from './_includes/layout.ts';
 import { topicChip } from './_includes/parts.ts';
@@ -17,7 +17,7 @@ export default class SearchPage {
 
   render({ site }: { site: SiteModel }): string {
     const base = site.digest.base;
-    const index = searchIndexFor(site);
+    const index = site.searchIndex;
     const topics = site.topics.filter((topic) => topic.articles.length > 0 || topic.id !== 'other');
     return page({
       site,

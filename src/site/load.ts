@@ -3,7 +3,7 @@ import { collectArticles } from '../articles/index.ts';
 import type { Digest, Drop } from '../model.ts';
 import { deriveAll } from './derive-parallel.ts';
 import { buildDigest, type DerivationCache, type TextDerivation } from './digest.ts';
-import { buildSearchIndex, rememberSearchIndex, type IndexedText } from '../search/index.ts';
+import type { IndexedText } from '../search/index.ts';
 import { openTextCacheStore } from './text-cache-store.ts';
 import { loadPagePlan } from './page-store.ts';
 import { buildSiteModel, type SiteModel } from './views.ts';
@@ -74,20 +74,19 @@ export function loadSite(options: DigestOptions): Promise<SiteModel> {
   return loadDigest(options).then((digest) => {
     let site = siteModels.get(digest);
     if (!site) {
-      site = planned(buildSiteModel(digest), options);
+      site = planned(digest, options);
       siteModels.set(digest, site);
     }
     return site;
   });
 }
 
-async function planned(site: SiteModel, { cacheDir, outDir }: DigestOptions): Promise<SiteModel> {
-  if (!cacheDir) return site;
-  const reusing = outDir ? await loadPagePlan(site, cacheDir, outDir) : null;
-  const ready = reusing ? { ...site, articlesToRender: reusing.render, pagePlan: reusing } : site;
-  // Built here rather than lazily by the templates, so its per-text cache can be saved.
+async function planned(digest: Digest, { cacheDir, outDir }: DigestOptions): Promise<SiteModel> {
+  if (!cacheDir) return buildSiteModel(digest);
   const store = await openTextCacheStore<IndexedText>(cacheDir, 'search');
-  rememberSearchIndex(ready, buildSearchIndex(ready.digest.articles, ready.topics, { textCache: store.cache }));
+  const site = buildSiteModel(digest, store.cache);
   await store.save();
-  return ready;
+  if (!outDir) return site;
+  const plan = await loadPagePlan(site, cacheDir, outDir);
+  return { ...site, articlesToRender: plan.render, pagePlan: plan };
 }

@@ -36,7 +36,7 @@ export async function openTextCacheStore<T>(cacheDir: string, kind: string): Pro
     cache: {
       get(text) {
         const key = keyOf(text);
-        const found = stored.get(key);
+        const found = used.get(key) ?? stored.get(key);
         if (found !== undefined) used.set(key, found);
         return found;
       },

@@ -1,6 +1,8 @@
 import type { Digest, DropReport, PublishedArticle, TopicId } from '../model.ts';
 import { TOPICS } from '../topics/index.ts';
+import { buildSearchIndex, type IndexedText, type SearchIndex } from '../search/index.ts';
 import type { ArticlePagePlan } from './page-plan.ts';
+import type { TextCache } from './text-cache-store.ts';
 
 /** Past this many articles a topic page is split, so a phone never loads thousands of cards. */
 export const TOPIC_PAGE_SIZE = 50;
@@ -49,6 +51,7 @@ export interface SiteModel {
   /** Article pages to render this build; the rest are reused from the previous build. */
   articlesToRender: PublishedArticle[];
   pagePlan: ArticlePagePlan | null;
+  searchIndex: SearchIndex;
 }
 
 export const articlePath = (id: string): string => `/articles/${id}/`;
@@ -122,7 +125,7 @@ function relatedArticles(articles: readonly PublishedArticle[]): Map<string, Pub
   return related;
 }
 
-export function buildSiteModel(digest: Digest): SiteModel {
+export function buildSiteModel(digest: Digest, searchCache?: TextCache<IndexedText>): SiteModel {
   const topics: TopicView[] = TOPICS.map((topic) => ({
     id: topic.id,
     labelZh: topic.labelZh,
@@ -152,5 +155,6 @@ export function buildSiteModel(digest: Digest): SiteModel {
     neighbours,
     articlesToRender: digest.articles,
     pagePlan: null,
+    searchIndex: buildSearchIndex(digest.articles, topics, { textCache: searchCache }),
   };
 }
