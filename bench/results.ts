@@ -44,6 +44,8 @@ export interface RunContext {
   loadAfter: number[];
   /** Set when the run raised Node's limits, e.g. `--max-old-space-size`, since that changes what fails. */
   nodeOptions: string | null;
+  /** Which code was measured. */
+  code: string;
 }
 
 export function spreadOf(values: readonly number[]): Spread | null {
@@ -102,6 +104,13 @@ const ROWS: Row[] = [
   ['Baseline: peak RSS', (r) => spread(r.baselineRss, 'MiB', 0)],
   ['Full build ÷ baseline', ratio],
   ['Search index', (r) => (r.searchIndex === null ? NA : `${bytes(r.searchIndex)} in ${r.searchIndex.files} files`)],
+  [
+    'Search index per article',
+    (r) =>
+      r.searchIndex === null
+        ? NA
+        : bytes({ raw: r.searchIndex.raw / r.articles, gzip: r.searchIndex.gzip / r.articles }),
+  ],
   ['First search: bytes before first result', (r) => (r.firstSearch === null ? NA : `${bytes(r.firstSearch)}, ${r.firstSearch.requests} requests`)],
   ['Query latency p50 / p95', (r) => (r.latency === null ? NA : `${fixed(r.latency.p50, 0)} / ${fixed(r.latency.p95, 0)} ms (${r.latency.samples} queries)`)],
 ];
@@ -117,16 +126,20 @@ export function formatReport(results: readonly SizeResult[], context: RunContext
   const loads = (values: number[]): string => values.map((value) => fixed(value, 2)).join(' ');
   const notes = results.flatMap((r) => r.notes.map((note) => `- ${fixed(r.articles, 0)}: ${note}`));
   // The bench cannot own the machine; when something else kept the cores busy, say so beside the figures.
-  const load = Math.max(context.loadBefore[0] ?? 0, context.loadAfter[0] ?? 0);
+  // The load before a run is someone else's; after it, the bench's own build and browser account
+  // for up to about two, so only more than that says others were working too.
+  const before = context.loadBefore[0] ?? 0;
+  const after = context.loadAfter[0] ?? 0;
   const busy =
-    load > context.cores * 0.75
-      ? [`- **The machine was busy** (1-minute load up to ${fixed(load, 2)} on ${context.cores} cores): absolute times are inflated and noisy; the ratio to the baseline, measured in interleaved runs, is steadier.`]
+    before > context.cores * 0.75 || after > context.cores + 1
+      ? [`- **The machine was busy** (1-minute load ${fixed(before, 2)} before, ${fixed(after, 2)} after, on ${context.cores} cores): other work shared the cores, so absolute times are inflated and noisy; the ratio to the baseline, from interleaved runs, is steadier.`]
       : [];
   return [
     '# Benchmark results',
     '',
     `- Command: \`${context.command}\``,
     `- Date: ${context.date}`,
+    `- Code: ${context.code}`,
     `- Machine: ${context.cores} cores (${context.cpu}), ${fixed(context.memoryGiB, 0)} GiB; Node ${context.node}`,
     `- Load average (1, 5, 15 min) before: ${loads(context.loadBefore)}; after: ${loads(context.loadAfter)}`,
     ...busy,
