@@ -1,11 +1,14 @@
 // `npm run bench`: build, rebuild, math render and search at 1,000 and 10,000 articles (100,000
 // with --huge), each beside a bare Eleventy baseline, median of --runs runs. Writes bench/results.md.
+//   npm run bench -- [--sizes 1000,10000] [--runs 3] [--huge] [--seed 1] [--timeout-min 20]
+//                    [--no-search] [--out bench/results.md] [--keep]
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, totalmem } from 'node:os';
-import { join, resolve } from 'node:path';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { baselineArgs, writeBaselineInput } from './baseline.ts';
+import { snapshotCode } from './code-snapshot.ts';
 import { checkSize, generateCorpus, writeCorpus } from './generate.ts';
 import { measureCommand, type Measured } from './measure.ts';
 import type { RenderTiming } from './math-render-time.ts';
@@ -16,9 +19,13 @@ import { measureSearch } from './search-latency.ts';
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const CORPUS = join(ROOT, 'bench', 'corpus');
 const ELEVENTY_CLI = join(ROOT, 'node_modules', '@11ty', 'eleventy', 'cmd.cjs');
-const DIGEST = join(ROOT, 'bin', 'digest.js');
 
 interface Options {
+  /** The frozen copy of the code that every build and render of this run uses. */
+  code: string;
+  /** This run's own folder: two benches at once must not build into each other's sites. */
+  work: string;
+  keep: boolean;
   sizes: number[];
   runs: number;
   seed: number;
@@ -27,7 +34,7 @@ interface Options {
   out: string;
 }
 
-function parseOptions(argv: string[]): Options {
+function parseOptions(argv: string[]): Omit<Options, 'code' | 'work'> {
   const { values } = parseArgs({
     args: argv,
     options: {
@@ -38,13 +45,14 @@ function parseOptions(argv: string[]): Options {
       'timeout-min': { type: 'string', default: '20' },
       'no-search': { type: 'boolean', default: false },
       out: { type: 'string', default: 'bench/results.md' },
+      keep: { type: 'boolean', default: false },
     },
   });
   const sizes = (values.sizes ?? (values.huge ? '1000,10000,100000' : '1000,10000')).split(',').map((size) => Number(size.replace(/_/g, '')));
   for (const size of sizes) checkSize(size, values.huge);
   const runs = Number(values.runs);
   if (!Number.isInteger(runs) || runs < 1) throw new RangeError(`--runs must be a positive integer, got "${values.runs}"`);
-  return { sizes, runs, seed: Number(values.seed), timeoutMs: Number(values['timeout-min']) * 60_000, search: !values['no-search'], out: resolve(values.out) };
+  return { sizes, runs, seed: Number(values.seed), timeoutMs: Number(values['timeout-min']) * 60_000, search: !values['no-search'], out: resolve(values.out), keep: values.keep };
 }
 
 const log = (message: string): void => void console.error(`[bench] ${message}`);
@@ -66,7 +74,17 @@ function seconds(measured: Measured, what: string, notes: string[]): number {
 
 /** Each measurement gets its own cache folder: the default `.cache` is shared with whoever else builds in the checkout. */
 function digestBuild(feeds: string, out: string, cache: string, options: Options): Promise<Measured> {
-  return measureCommand('node', [DIGEST, 'build', '--feeds', feeds, '--out', out, '--cache', cache], { cwd: ROOT, timeoutMs: options.timeoutMs });
+  const digest = join(options.code, 'bin', 'digest.js');
+  return measureCommand('node', [digest, 'build', '--feeds', feeds, '--out', out, '--cache', cache], { cwd: options.code, timeoutMs: options.timeoutMs });
+}
+
+/**
+ * `--out` is a symlink to the newest of `.<out>.releases/`; a build from nothing must not find
+ * an older release there, or it spends its time deleting that one.
+ */
+function removeSite(site: string): void {
+  rmSync(site, { recursive: true, force: true });
+  rmSync(join(dirname(site), `.${basename(site)}.releases`), { recursive: true, force: true });
 }
 
 /** How many articles the build's articles.json lists, whatever its top-level shape. */
@@ -80,7 +98,7 @@ function builtArticleCount(site: string): number | null {
 }
 
 async function benchSize(size: number, options: Options): Promise<SizeResult> {
-  const folder = join(CORPUS, String(size));
+  const folder = join(options.work, String(size));
   const feeds = join(folder, 'feeds');
   const site = join(folder, 'site');
   const rebuildFeeds = join(folder, 'rebuild-feeds');
@@ -95,7 +113,7 @@ async function benchSize(size: number, options: Options): Promise<SizeResult> {
   writeCorpus(corpus, feeds);
   const texts = corpus.articles.map((article) => article.text);
   writeFileSync(textsFile, JSON.stringify(texts));
-  const baselineSite = writeBaselineInput(texts, join('/tmp', `bench-baseline-${size}`));
+  const baselineSite = writeBaselineInput(texts, join(tmpdir(), `bench-baseline-${process.pid}-${size}`));
 
   const builds: number[] = [];
   const buildRss: number[] = [];
@@ -106,7 +124,7 @@ async function benchSize(size: number, options: Options): Promise<SizeResult> {
   // Ours and the baseline alternate within each run, so a busy moment on the machine hits both.
   for (let run = 1; run <= options.runs; run++) {
     // A full build starts from nothing: no site to update, no cache to reuse.
-    rmSync(site, { recursive: true, force: true });
+    removeSite(site);
     rmSync(fullCache, { recursive: true, force: true });
     const full = await digestBuild(feeds, site, fullCache, options);
     builds.push(seconds(full, `full build, run ${run}`, notes));
@@ -119,7 +137,8 @@ async function benchSize(size: number, options: Options): Promise<SizeResult> {
     if (baseline.exitCode === 0) baselineRss.push(mib(baseline));
     log(`${size}: run ${run}: baseline ${baseline.seconds.toFixed(2)} s`);
 
-    for (const stale of [rebuildSite, rebuildFeeds, rebuildCache]) rmSync(stale, { recursive: true, force: true });
+    removeSite(rebuildSite);
+    for (const stale of [rebuildFeeds, rebuildCache]) rmSync(stale, { recursive: true, force: true });
     cpSync(feeds, rebuildFeeds, { recursive: true });
     const before = await digestBuild(rebuildFeeds, rebuildSite, rebuildCache, options);
     if (before.exitCode === 0) {
@@ -134,7 +153,8 @@ async function benchSize(size: number, options: Options): Promise<SizeResult> {
       notes.push(`rebuild, run ${run}: the build before the new drop failed (exit ${before.exitCode}), so there was nothing to rebuild.`);
     }
 
-    const render = await measureCommand('node', ['--import', 'tsx', join(ROOT, 'bench', 'math-render-time.ts'), textsFile], { cwd: ROOT, timeoutMs: options.timeoutMs });
+    const renderTimer = join(options.code, 'bench', 'math-render-time.ts');
+    const render = await measureCommand('node', ['--import', 'tsx', renderTimer, textsFile], { cwd: options.code, timeoutMs: options.timeoutMs });
     if (Number.isFinite(seconds(render, `math render, run ${run}`, notes))) {
       const timing = JSON.parse(render.stdout.trim().split('\n').pop() ?? '{}') as RenderTiming;
       renders.push(timing.renderSeconds);
@@ -152,6 +172,9 @@ async function benchSize(size: number, options: Options): Promise<SizeResult> {
     search = await measureSearch(site).catch((error: Error) => ({ firstSearch: null, latency: null, notes: [`search: ${error.message.split('\n')[0]}`] }));
   }
 
+  rmSync(baselineSite.root, { recursive: true, force: true });
+  // A 100,000-article run leaves gigabytes of sites and caches; keep them only when asked.
+  if (!options.keep) rmSync(folder, { recursive: true, force: true });
   return {
     articles: size,
     drops: corpus.files.length,
@@ -170,13 +193,22 @@ async function benchSize(size: number, options: Options): Promise<SizeResult> {
 }
 
 async function main(argv: string[]): Promise<void> {
-  const options = parseOptions(argv);
+  const parsed = parseOptions(argv);
   mkdirSync(CORPUS, { recursive: true });
   const loadBefore = loadavg();
+  const started = new Date().toISOString().slice(0, 16).replace('T', ' ');
+  const snapshot = snapshotCode(ROOT, join(tmpdir(), `bench-code-${process.pid}`));
+  const options: Options = { ...parsed, code: snapshot.dir, work: join(CORPUS, `run-${process.pid}`) };
+  log(`building from a snapshot of the code (fingerprint ${snapshot.fingerprint}) in ${snapshot.dir}`);
   const results: SizeResult[] = [];
-  for (const size of options.sizes) {
-    results.push(await benchSize(size, options));
-    writeFileSync(join(CORPUS, 'results.json'), JSON.stringify(results, null, 2));
+  try {
+    for (const size of options.sizes) {
+      results.push(await benchSize(size, options));
+      writeFileSync(join(CORPUS, 'results.json'), JSON.stringify(results, null, 2));
+    }
+  } finally {
+    rmSync(snapshot.dir, { recursive: true, force: true });
+    if (!options.keep) rmSync(options.work, { recursive: true, force: true });
   }
   const context: RunContext = {
     command: `${process.env['NODE_OPTIONS'] ? `NODE_OPTIONS=${process.env['NODE_OPTIONS']} ` : ''}npm run bench${argv.length > 0 ? ` -- ${argv.join(' ')}` : ''}`,
@@ -188,6 +220,7 @@ async function main(argv: string[]): Promise<void> {
     loadBefore,
     loadAfter: loadavg(),
     nodeOptions: process.env['NODE_OPTIONS'] || null,
+    code: `snapshot of the checkout taken at ${started} UTC, fingerprint ${snapshot.fingerprint}`,
   };
   writeFileSync(options.out, formatReport(results, context));
   console.log(formatTable(results));

@@ -105,9 +105,10 @@ test('the results table turns measurements into numbers and missing ones into n/
     cores: 2,
     cpu: 'Test CPU',
     memoryGiB: 24,
-    loadBefore: [0.5, 0.4, 0.3],
-    loadAfter: [1.8, 1.2, 0.9],
+    loadBefore: [1.8, 0.4, 0.3],
+    loadAfter: [1.5, 1.2, 0.9],
     nodeOptions: null,
+    code: 'snapshot of the checkout, fingerprint 0123456789ab',
   });
   assert.match(report, /2 cores/);
   assert.match(report, /The machine was busy/);
