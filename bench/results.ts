@@ -109,7 +109,7 @@ const ROWS: Row[] = [
     (r) =>
       r.searchIndex === null
         ? NA
-        : bytes({ raw: r.searchIndex.raw / r.articles, gzip: r.searchIndex.gzip / r.articles }),
+        : bytes({ raw: Math.round(r.searchIndex.raw / r.articles), gzip: Math.round(r.searchIndex.gzip / r.articles) }),
   ],
   ['First search: bytes before first result', (r) => (r.firstSearch === null ? NA : `${bytes(r.firstSearch)}, ${r.firstSearch.requests} requests`)],
   ['Query latency p50 / p95', (r) => (r.latency === null ? NA : `${fixed(r.latency.p50, 0)} / ${fixed(r.latency.p95, 0)} ms (${r.latency.samples} queries)`)],
