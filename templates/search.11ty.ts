@@ -1,7 +1,7 @@
 import { h } from 'hastscript';
 import { SEARCH_CLIENT_PATH, SEARCH_INDEX_PATH } from '../src/search/index.ts';
 import type { SiteModel } from '../src/site/views.ts';
-import { href, page } from './_includes/layout.ts';
+import { href, page, searchForm } from './_includes/layout.ts';
 import { topicChip } from './_includes/parts.ts';
 
 /**
@@ -29,21 +29,13 @@ export default class SearchPage {
       main: [
         h('h1', '搜索'),
         h('section#search.search', { hidden: true, dataIndex: href(base, `${SEARCH_INDEX_PATH}${index.manifestFile}`), 'aria-label': '搜索文章' }, [
-          h('form#search-form.search-box', { role: 'search', action: href(base, '/search/'), method: 'get' }, [
-            h('label.visually-hidden', { for: 'search-input' }, '搜索文章'),
-            h('input#search-input', {
-              type: 'search',
-              name: 'q',
-              placeholder: '扩散、强化学习、Transformer、ViT 分类…',
-              autocomplete: 'off',
-              spellCheck: 'false',
-              enterKeyHint: 'search',
-              maxLength: 200,
-              ariaControls: 'results',
-              ariaDescribedBy: 'search-hint',
-            }),
-            h('button', { type: 'submit' }, '搜索'),
-          ]),
+          searchForm(base, 'form#search-form.search-box', 'search-input', {
+            placeholder: '扩散、强化学习、Transformer、ViT 分类…',
+            spellCheck: 'false',
+            maxLength: 200,
+            ariaControls: ['results'],
+            ariaDescribedBy: ['search-hint'],
+          }),
           h(
             'div#search-topics.search-topics',
             { role: 'group', ariaLabel: '按主题筛选' },

@@ -1,4 +1,4 @@
-import type { ElementContent, Root } from 'hast';
+import type { Element, ElementContent, Properties, Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
 import { withBase } from '../../src/site/digest.ts';
@@ -50,6 +50,15 @@ export function rendered(html: string): ElementContent {
   return { type: 'raw', value: html } as unknown as ElementContent;
 }
 
+/** The GET form to /search/: the header's on every page, and the search page's own. */
+export function searchForm(base: string, selector: string, inputId: string, input: Properties): Element {
+  return h(selector, { role: 'search', action: href(base, '/search/'), method: 'get' }, [
+    h('label.visually-hidden', { for: inputId }, '搜索文章'),
+    h(`input#${inputId}`, { type: 'search', name: 'q', autocomplete: 'off', enterKeyHint: 'search', ...input }),
+    h('button', { type: 'submit' }, '搜索'),
+  ]);
+}
+
 function navLink(base: string, path: string, label: string, current: boolean): ElementContent {
   return h('a', { href: href(base, path), 'aria-current': current ? 'page' : undefined }, label);
 }
@@ -95,17 +104,7 @@ export function page(input: PageInput): string {
                 h('span.site-name-zh', SITE_NAME_ZH),
                 h('span.site-name-en', SITE_NAME),
               ]),
-              h('form.header-search', { role: 'search', action: href(base, '/search/'), method: 'get' }, [
-                h('label.visually-hidden', { for: 'site-search' }, '搜索文章'),
-                h('input#site-search', {
-                  type: 'search',
-                  name: 'q',
-                  placeholder: '搜索:扩散、Transformer…  (按 / 聚焦)',
-                  autocomplete: 'off',
-                  enterKeyHint: 'search',
-                }),
-                h('button', { type: 'submit' }, '搜索'),
-              ]),
+              searchForm(base, 'form.header-search', 'site-search', { placeholder: '搜索:扩散、Transformer…  (按 / 聚焦)' }),
             ]),
             h('nav.site-nav', { 'aria-label': '主题' }, [
               h('ul', [
