@@ -1,6 +1,10 @@
 // The whole data model of the digest, stage by stage:
 //   feeds/*.txt ─ingest→ Drop[] ─articles→ Article[] ─topics→ TaggedArticle[] ─render→ Digest ─Eleventy→ _site/
 
+/** How the scrape marks a lost formula: `[Math]` mostly inline, `[公式]` / `[Formula]` mostly display. */
+export const PLACEHOLDERS = ['[Math]', '[公式]', '[Formula]'] as const;
+export type Placeholder = (typeof PLACEHOLDERS)[number];
+
 export type Severity = 'error' | 'warning' | 'info';
 
 /** One problem found in the input, printed like a linter's: `file:line: severity: message (rule)`. */

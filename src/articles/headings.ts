@@ -1,5 +1,6 @@
 // Leading section headings: which are generic (概述, 引言与背景) and where the headings end.
-import { displayWidth, PLACEHOLDERS } from './text.ts';
+import { PLACEHOLDERS } from '../model.ts';
+import { displayWidth } from './text.ts';
 
 // Section headings that say where in a post we are, not what it is about. A heading made
 // only of these words (概述与理论背景, 背景和动机) is generic.

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Article, Drop, Entry, MathCount } from '../model.ts';
+import { PLACEHOLDERS, type Article, type Drop, type Entry, type MathCount } from '../model.ts';
 import { articleIdOf, groupEntries, identityOf } from './dedup.ts';
 import { extractKeyTerms } from './key-terms.ts';
 import { deriveSummary } from './summary.ts';
@@ -7,7 +7,6 @@ import { deriveTitle } from './title.ts';
 
 export { identityOf, MIN_PREFIX } from './dedup.ts';
 
-const PLACEHOLDER = /\[(?:Math|公式|Formula)\]/g;
 
 /** Closed `open…close` pairs, by indexOf rather than a regex so 20,000 unclosed `\(` stay linear. */
 function countPairs(text: string, open: string, close: string): number {
@@ -23,7 +22,7 @@ function countPairs(text: string, open: string, close: string): number {
 
 export function countMath(text: string): MathCount {
   return {
-    placeholders: text.match(PLACEHOLDER)?.length ?? 0,
+    placeholders: PLACEHOLDERS.reduce((sum, placeholder) => sum + text.split(placeholder).length - 1, 0),
     tex: countPairs(text, '\\(', '\\)') + countPairs(text, '\\[', '\\]'),
   };
 }

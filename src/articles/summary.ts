@@ -1,5 +1,6 @@
 // The summary of an excerpt: its first one or two sentences, at most SUMMARY_WIDTH wide.
 
+import { PLACEHOLDERS } from '../model.ts';
 import { isGenericHeading, splitLeadingHeadings } from './headings.ts';
 import {
   boundedPrefix,
@@ -7,7 +8,6 @@ import {
   displayWidth,
   hasWords,
   insideFormula,
-  PLACEHOLDERS,
   SCAN_LIMIT,
   withoutLinksAndEmoji,
 } from './text.ts';

@@ -4,7 +4,7 @@
 /** Summaries and titles look only this far, so a 100 KB line costs what a short one does. */
 export const SCAN_LIMIT = 2000;
 
-export const PLACEHOLDERS = ['[Math]', '[公式]', '[Formula]'];
+import { PLACEHOLDERS } from '../model.ts';
 // A `$` that finds no partner within this distance is a dollar sign, not TeX.
 const MAX_DOLLAR_SPAN = 200;
 const URL_START = /https?:\/\/|www\./giu;

@@ -3,6 +3,7 @@
 // The scanner is hand-written and single-pass on purpose: excerpts are untrusted, and a
 // backtracking regex such as /\\\((.*?)\\\)/ goes quadratic on a line of 20,000 `\(` with no
 // closer. Every look-ahead below is either O(1) or a memoized indexOf that only moves forward.
+import { PLACEHOLDERS, type Placeholder } from '../model.ts';
 import { scanLooseTex } from './loose-tex.ts';
 
 /** `block` is an article body; `inline` is a card title or summary, where nothing goes display. */
@@ -12,9 +13,6 @@ export type Segment =
   | { kind: 'text'; value: string }
   | { kind: 'placeholder'; source: Placeholder; display: boolean }
   | { kind: 'tex'; source: string; tex: string; display: boolean; loose: boolean };
-
-export const PLACEHOLDERS = ['[Math]', '[公式]', '[Formula]'] as const;
-export type Placeholder = (typeof PLACEHOLDERS)[number];
 
 // The scraper wrote [Math] for inline formulas and [公式] / [Formula] for formulas that were
 // usually display blocks; only the latter may become display.

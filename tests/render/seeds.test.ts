@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { renderExcerpt } from '../../src/render/index.ts';
-import { PLACEHOLDERS, segmentExcerpt } from '../../src/render/segment.ts';
+import { PLACEHOLDERS } from '../../src/model.ts';
+import { segmentExcerpt } from '../../src/render/segment.ts';
 import { FEEDS, SEED_DROPS } from '../seeds.ts';
 import { assertTextPreserved } from './text-preserved.ts';
 
