@@ -1,10 +1,10 @@
 // Text measures the title, the summary and the key terms share (display width, formula spans,
 // links and emoji), so that all three read an excerpt the same way.
+import { PLACEHOLDERS } from '../model.ts';
 
 /** Summaries and titles look only this far, so a 100 KB line costs what a short one does. */
 export const SCAN_LIMIT = 2000;
 
-import { PLACEHOLDERS } from '../model.ts';
 // A `$` that finds no partner within this distance is a dollar sign, not TeX.
 const MAX_DOLLAR_SPAN = 200;
 const URL_START = /https?:\/\/|www\./giu;
