@@ -32,6 +32,7 @@ export async function openTextCacheStore<T>(cacheDir: string, kind: string): Pro
     // No cache yet, or one from an older format: start empty.
   }
   const used = new Map<string, T>();
+  let added = false;
   return {
     cache: {
       get(text) {
@@ -42,9 +43,12 @@ export async function openTextCacheStore<T>(cacheDir: string, kind: string): Pro
       },
       set(text, value) {
         used.set(keyOf(text), value);
+        added = true;
       },
     },
     async save() {
+      // A build that found every text and used every entry would write the same file again.
+      if (!added && used.size === stored.size) return;
       await mkdir(cacheDir, { recursive: true });
       const temporary = `${path}.${process.pid}.tmp`;
       await writeFile(temporary, serialize(used));

@@ -1,7 +1,7 @@
 import type { Element, ElementContent, Properties, Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
-import { withBase } from '../../src/site/digest.ts';
+import { withBase as href } from '../../src/site/digest.ts';
 import type { SiteModel } from '../../src/site/views.ts';
 
 export const SITE_NAME = 'Transmission Digest';
@@ -41,9 +41,7 @@ export interface PageInput {
 }
 
 /** Root-relative site path under the hosting base; the one place links get their prefix. */
-export function href(base: string, path: string): string {
-  return withBase(base, path);
-}
+export { href };
 
 /** Our renderer's own output, already built as hast and serialized once: embedded, never feed text. */
 export function rendered(html: string): ElementContent {
