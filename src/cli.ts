@@ -1,9 +1,10 @@
 import Eleventy from '@11ty/eleventy';
 import { parseArgs } from 'node:util';
-import { dirname, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ConfigError, readSiteConfig, resolveSite, SITE_CONFIG_FILE } from './config.ts';
 import { formatDiagnostic } from './ingest/index.ts';
-import type { Diagnostic, Digest } from './model.ts';
+import type { Diagnostic, Digest, SiteConfig } from './model.ts';
 import { publishAtomically } from './site/publish.ts';
 import { loadDigest, loadSite } from './site/load.ts';
 import { reuseArticlePages, savePageKeys } from './site/page-store.ts';
@@ -12,8 +13,8 @@ import { startServer } from './serve/index.ts';
 const HELP = `digest — build a static digest site from transmission feeds
 
 Usage:
-  digest build [--feeds DIR] [--out DIR] [--base PATH] [--settle MS]
-  digest serve [--feeds DIR] [--out DIR] [--base PATH] [--port N] [--settle MS]
+  digest build [--feeds DIR] [--out DIR] [--site-url URL] [--base PATH] [--settle MS]
+  digest serve [--feeds DIR] [--out DIR] [--site-url URL] [--base PATH] [--port N] [--settle MS]
   digest check [--feeds DIR]
   digest --help
 
@@ -25,7 +26,11 @@ Commands:
 Options:
   --feeds DIR   folder of transmission files               (default: feeds)
   --out DIR     output folder                              (default: _site)
-  --base PATH   URL path the site is hosted under          (default: /)
+  --site-url URL  the site's own address, e.g. https://example.org/digest/: makes feed,
+                sitemap, robots.txt and canonical links absolute   (default: "url" in
+                digest.config.json; --site-url '' for none, which skips the sitemap)
+  --base PATH   URL path the site is hosted under; must agree with the site URL's path
+                                                  (default: the site URL's path, else /)
   --port N      port for serve                             (default: 8080)
   --cache DIR   keep derived titles, tags and typeset math between builds
                                                   (default: .cache; --cache '' for none)
@@ -34,6 +39,8 @@ Options:
                                                   (default: 0 for build, 1000 for serve)
   --verbose     also print info diagnostics during build and serve
   -h, --help    show this help
+
+The site's name, description, language and URL are set in ${SITE_CONFIG_FILE}.
 
 Exit status: 0 when at least one article was read (bad files only warn), 1 otherwise,
 2 on a usage error.`;
@@ -45,6 +52,9 @@ export interface CliOptions {
   feedsDir: string;
   outDir: string;
   base: string;
+  site: SiteConfig;
+  /** --site-url as given, for `serve` to hand to each rebuild; undefined when not given. */
+  siteUrlFlag: string | undefined;
   port: number;
   settleMs: number | null;
   cacheDir: string | null;
@@ -65,7 +75,8 @@ export function parseCommandLine(argv: string[]): { command: string; options: Cl
     options: {
       feeds: { type: 'string', default: 'feeds' },
       out: { type: 'string', default: '_site' },
-      base: { type: 'string', default: '/' },
+      base: { type: 'string' },
+      'site-url': { type: 'string' },
       port: { type: 'string', default: '8080' },
       settle: { type: 'string' },
       cache: { type: 'string', default: '.cache' },
@@ -81,12 +92,20 @@ export function parseCommandLine(argv: string[]): { command: string; options: Cl
     throw new UsageError(`--settle must be a whole number of milliseconds, got "${values.settle}"`);
   }
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be 0–65535, got "${values.port}"`);
+  const fromFile = readSiteConfig(join(PROJECT_ROOT, SITE_CONFIG_FILE));
+  const siteUrlFlag = values['site-url'];
+  const { config, base } = resolveSite(fromFile, {
+    siteUrl: siteUrlFlag,
+    base: values.base === undefined ? undefined : normalizeBase(values.base),
+  });
   return {
     command,
     options: {
       feedsDir: resolve(values.feeds),
       outDir: resolve(values.out),
-      base: normalizeBase(values.base),
+      base,
+      site: config,
+      siteUrlFlag,
       port,
       settleMs,
       cacheDir: values.cache === '' ? null : resolve(values.cache),
@@ -127,6 +146,7 @@ function digestOptions(options: CliOptions) {
   return {
     feedsDir: options.feedsDir,
     base: options.base,
+    site: options.site,
     settleMs: options.settleMs ?? 0,
     cacheDir: options.cacheDir ?? undefined,
   };
@@ -136,6 +156,7 @@ function useOptions(options: CliOptions): void {
   // The Eleventy config is a module loaded by Eleventy; the environment is how it learns our options.
   process.env['DIGEST_FEEDS'] = options.feedsDir;
   process.env['DIGEST_BASE'] = options.base;
+  process.env['DIGEST_SITE'] = JSON.stringify(options.site);
   process.env['DIGEST_SETTLE_MS'] = String(options.settleMs ?? 0);
   process.env['DIGEST_CACHE'] = options.cacheDir ?? '';
   process.env['DIGEST_OUT'] = options.outDir;
@@ -157,6 +178,9 @@ async function build(options: CliOptions): Promise<number> {
   const { digest, pagePlan } = site;
   printDiagnostics(digest.diagnostics, options.feedsDir, MAX_PRINTED_DIAGNOSTICS, options.verbose);
   printSummary(digest);
+  if (options.site.url === null) {
+    console.log(`digest: no site URL ("url" in ${SITE_CONFIG_FILE}, or --site-url), so sitemap.xml is skipped and robots.txt names no sitemap`);
+  }
   if (digest.articles.length === 0) {
     console.error(`digest: no article could be read from ${shown(options.feedsDir)}; the site was not written`);
     return 1;
@@ -190,6 +214,7 @@ async function serve(options: CliOptions): Promise<number> {
     feedsDir: options.feedsDir,
     outDir: options.outDir,
     base: options.base,
+    siteUrl: options.siteUrlFlag,
     port: options.port,
     settleMs: options.settleMs ?? SERVE_SETTLE_MS,
     cacheDir: options.cacheDir,
@@ -214,6 +239,10 @@ export async function main(argv: string[]): Promise<number> {
   try {
     parsed = parseCommandLine(argv);
   } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(`digest: ${error.message}`);
+      return 2;
+    }
     console.error(`digest: ${(error as Error).message}\n\n${HELP}`);
     return 2;
   }

@@ -30,11 +30,24 @@ export interface Entry {
   source: string | null;
 }
 
+/**
+ * When a drop arrived, from (in order) a date at the start of its file name, the git commit that
+ * added the file, or the file's modification time.
+ */
+export interface DropDate {
+  /** RFC 3339, e.g. `2026-11-24T07:20:02+00:00`: what feeds and sitemaps carry. */
+  time: string;
+  /** `2026-11-24`, the calendar day of `time` in its own offset: what readers see. */
+  day: string;
+  source: 'file-name' | 'git' | 'modified';
+}
+
 /** One transmission file. */
 export interface Drop {
   /** The file name without `.txt`, URL-safe. */
   id: string;
   file: string;
+  date: DropDate;
   entries: Entry[];
   /** Non-empty lines that were read, pagination included. */
   lines: number;
@@ -106,6 +119,7 @@ export interface DropEntry {
 export interface DropReport {
   id: string;
   file: string;
+  date: DropDate;
   /** Article entries read from it (pagination lines aside). */
   entries: number;
   /** Articles first seen in this drop. */
@@ -120,6 +134,19 @@ export interface PublishedArticle extends TaggedArticle {
   titleHtml: string;
   summaryHtml: string;
   excerptHtml: string;
+}
+
+/** What a maintainer sets in `digest.config.json` (flags override it): the site's identity. */
+export interface SiteConfig {
+  /** The site's name in its own language, e.g. 传输摘要. */
+  name: string;
+  /** The name shown beside it, e.g. Transmission Digest; may be empty. */
+  alternateName: string;
+  description: string;
+  /** BCP 47 tag of the pages and feeds, e.g. `zh-CN`. */
+  language: string;
+  /** The site's absolute http(s) URL, ending in `/`; null when not known (no sitemap then). */
+  url: string | null;
 }
 
 /** Everything the site is made from. */

@@ -15,6 +15,7 @@ export default class NotFound {
       description: '找不到这个页面。',
       section: 'none',
       path: '/404.html',
+      canonical: false,
       main: [
         h('h1', '找不到这个页面'),
         h('p', ['它可能随某次传输被移除了。试试 ', h('a', { href: href(base, '/search/') }, '搜索'), ',或回到 ', h('a', { href: href(base, '/') }, '首页'), '。']),

@@ -3,7 +3,7 @@ import type { PublishedArticle } from '../src/model.ts';
 import { describe } from '../src/site/plain-text.ts';
 import { articlePath, type SiteModel } from '../src/site/views.ts';
 import { href, page, rendered } from './_includes/layout.ts';
-import { cardList, dropLink, topicChip } from './_includes/parts.ts';
+import { cardList, dropDay, dropLink, topicChip } from './_includes/parts.ts';
 
 interface Data {
   site: SiteModel;
@@ -31,6 +31,7 @@ export default class ArticlePage {
       h('article.article', [
         h('header.article-header', [
           h('h1', [rendered(article.titleHtml)]),
+          h('p.dateline', ['首次出现于 ', dropDay(site, article.firstDrop)]),
           article.tags.length > 0
             ? h('ul.evidence', { 'aria-label': '主题与依据' }, evidence)
             : h('ul.evidence', [h('li', [topicChip(site, 'other'), h('span.evidence-terms', ' 未匹配到四个主题中的任何一个')])]),
@@ -42,9 +43,9 @@ export default class ArticlePage {
             ? [h('dt', '来源'), h('dd', [h('a.source-link', { href: article.source, rel: 'noopener noreferrer' }, article.source)])]
             : [],
           h('dt', '首次出现'),
-          h('dd', [dropLink(site, article.firstDrop)]),
+          h('dd', [dropLink(site, article.firstDrop), ' · ', dropDay(site, article.firstDrop)]),
           h('dt', `出现于 ${article.drops.length} 次传输`),
-          h('dd', [h('ul.drop-list', article.drops.map((drop) => h('li', [dropLink(site, drop)])))]),
+          h('dd', [h('ul.drop-list', article.drops.map((drop) => h('li', [dropLink(site, drop), ' · ', dropDay(site, drop)])))]),
           article.keyTerms.length > 0 ? [h('dt', '关键词'), h('dd', article.keyTerms.join(' · '))] : [],
         ]),
       ]),
@@ -74,6 +75,7 @@ export default class ArticlePage {
       title: article.title,
       description: describe(article.summary),
       section: 'article',
+      kind: 'article',
       path: articlePath(article.id),
       main,
     });

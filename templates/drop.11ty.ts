@@ -2,7 +2,7 @@ import { h } from 'hastscript';
 import type { DropReport } from '../src/model.ts';
 import { articlePath, dropPath, type SiteModel } from '../src/site/views.ts';
 import { href, page, rendered } from './_includes/layout.ts';
-import { dropLabel } from './_includes/parts.ts';
+import { dropDay, dropLabel } from './_includes/parts.ts';
 
 interface Data {
   site: SiteModel;
@@ -10,6 +10,8 @@ interface Data {
 }
 
 const SEVERITY_LABEL = { error: '错误', warning: '警告', info: '提示' } as const;
+/** Where the date came from, so a maintainer can tell why a drop shows the day it does. */
+const DATE_SOURCE_LABEL = { 'file-name': '取自文件名', git: '取自添加该文件的 git 提交', modified: '取自文件的修改时间' } as const;
 
 export default class DropPage {
   data() {
@@ -44,6 +46,7 @@ export default class DropPage {
       path: dropPath(drop.id),
       main: [
         h('h1', dropLabel(site, drop.id)),
+        h('p.dateline', ['到达于 ', dropDay(site, drop.id), h('span.date-source', `(日期${DATE_SOURCE_LABEL[drop.date.source]})`)]),
         h('p.section-lede', [
           h('code', drop.file),
           ` · ${drop.entries} 条摘录 · ${drop.newArticles} 篇新文章 · ${drop.entries - drop.listing.filter((i) => i.isNew).length} 条此前出现过`,

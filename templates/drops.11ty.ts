@@ -1,7 +1,7 @@
 import { h } from 'hastscript';
 import { dropPath, type SiteModel } from '../src/site/views.ts';
 import { href, page } from './_includes/layout.ts';
-import { dropLabel } from './_includes/parts.ts';
+import { dropDay, dropLabel } from './_includes/parts.ts';
 
 export default class DropsIndex {
   data() {
@@ -22,7 +22,9 @@ export default class DropsIndex {
           const problems = drop.diagnostics.filter((d) => d.severity !== 'info').length;
           return h('li', [
             h('a', { href: href(base, dropPath(drop.id)) }, dropLabel(site, drop.id)),
-            ' ',
+            ' · ',
+            dropDay(site, drop.id),
+            ' · ',
             h('code', drop.file),
             ` · ${drop.entries} 条摘录 · ${drop.newArticles} 篇新文章`,
             problems > 0 ? h('span.badge.badge-warning', ` ${problems} 个问题`) : '',

@@ -1,7 +1,8 @@
 import { h } from 'hastscript';
 import { articlePath, dropPath, topicPath, type SiteModel } from '../src/site/views.ts';
-import { href, page, rendered, SITE_NAME } from './_includes/layout.ts';
-import { cardList, dropLabel } from './_includes/parts.ts';
+import { siteTitle } from '../src/site/feeds.ts';
+import { href, page, rendered } from './_includes/layout.ts';
+import { cardList, dropDay, dropLabel } from './_includes/parts.ts';
 
 const NEWEST_PER_TOPIC = 3;
 
@@ -23,7 +24,7 @@ export default class HomePage {
             '最新一次传输:',
             h('a', { href: href(base, dropPath(latest.id)) }, dropLabel(site, latest.id)),
           ]),
-          h('p.section-lede', `带来 ${fresh.length} 篇新文章,${repeats.length} 篇此前出现过。`),
+          h('p.section-lede', [dropDay(site, latest.id), ` 到达,带来 ${fresh.length} 篇新文章,${repeats.length} 篇此前出现过。`]),
           fresh.length > 0 ? cardList(site, fresh) : h('p', '这次传输没有新文章。'),
           repeats.length > 0
             ? h('details.repeats', [
@@ -55,12 +56,12 @@ export default class HomePage {
 
     return page({
       site,
-      title: SITE_NAME,
-      description: '机器学习文章摘录的每日摘要:注意力、扩散模型、强化学习与计算机视觉。',
+      title: siteTitle(site),
+      description: site.config.description,
       section: 'home',
       path: '/',
       main: [
-        h('h1.visually-hidden', '传输摘要 Transmission Digest'),
+        h('h1.visually-hidden', siteTitle(site)),
         h('p.search-entry', [
           h('a.button', { href: href(base, '/search/') }, '搜索全部文章'),
           ` 共 ${site.digest.articles.length} 篇,按主题浏览或搜索。`,

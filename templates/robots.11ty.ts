@@ -1,4 +1,4 @@
-import { withBase } from '../src/site/digest.ts';
+import { robotsTxt } from '../src/site/sitemap.ts';
 import type { SiteModel } from '../src/site/views.ts';
 
 export default class Robots {
@@ -7,6 +7,6 @@ export default class Robots {
   }
 
   render({ site }: { site: SiteModel }): string {
-    return `User-agent: *\nAllow: /\nSitemap: ${withBase(site.digest.base, '/sitemap.xml')}\n`;
+    return robotsTxt(site);
   }
 }

@@ -1,5 +1,6 @@
 import { VFile } from 'vfile';
 import type { Drop, Entry } from '../model.ts';
+import { dropDate, type DateClues } from './dates.ts';
 import { decodeFeed } from './decode.ts';
 import { diagnosticsOf, report } from './diagnostics.ts';
 import { dropIdOf } from './drop-id.ts';
@@ -75,10 +76,12 @@ function headerLength(lines: string[]): { length: number; complete: boolean } {
   return { length: 1, complete: false };
 }
 
-/** Parse one transmission file. Pure: the caller reads the bytes. */
-export function parseDrop(fileName: string, bytes: Uint8Array): Drop {
+/** Parse one transmission file. Pure: the caller reads the bytes and what dates the file. */
+export function parseDrop(fileName: string, bytes: Uint8Array, clues: DateClues = {}): Drop {
   const vfile = new VFile({ path: fileName });
-  const drop: Drop = { id: dropIdOf(fileName), file: fileName, entries: [], lines: 0, diagnostics: [] };
+  const { date, problem } = dropDate(fileName, clues);
+  if (problem) report(vfile, 'warning', null, 'date', problem);
+  const drop: Drop = { id: dropIdOf(fileName), file: fileName, date, entries: [], lines: 0, diagnostics: [] };
   const finish = (): Drop => ({ ...drop, diagnostics: diagnosticsOf(vfile, fileName) });
 
   if (bytes.length === 0) {

@@ -2,6 +2,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Drop } from '../model.ts';
+import { gitAddedDates } from './git-dates.ts';
 import { parseDrop } from './parse.ts';
 
 /** Files a maintainer drops that are feeds: `*.txt`, or a name with no extension at all. */
@@ -46,8 +47,9 @@ export interface ReadOptions {
 }
 
 /**
- * The only place that reads input. Drops come back ordered by file name (`000_…`, `001_…`),
- * compared by code point so the order does not depend on the machine's locale.
+ * The only place that reads input, the git history and file times that date the drops included.
+ * Drops come back ordered by file name (`000_…`, `001_…`), compared by code point so the order
+ * does not depend on the machine's locale.
  */
 export async function readDrops(feedsDir: string, options: ReadOptions = {}): Promise<Drop[]> {
   const settleMs = options.settleMs ?? 0;
@@ -62,10 +64,12 @@ export async function readDrops(feedsDir: string, options: ReadOptions = {}): Pr
         continue;
       }
     }
+    const added = await gitAddedDates(feedsDir);
     const drops: Drop[] = [];
     for (const file of files) {
       const bytes = await readFile(join(feedsDir, file.name)).catch(() => null);
-      if (bytes !== null) drops.push(parseDrop(file.name, new Uint8Array(bytes)));
+      const clues = { gitAdded: added.get(file.name), modifiedMs: file.mtimeMs };
+      if (bytes !== null) drops.push(parseDrop(file.name, new Uint8Array(bytes), clues));
     }
     if (settleMs === 0 || fingerprintOf(files) === (await feedsFingerprint(feedsDir))) return drops;
   }

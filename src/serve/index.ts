@@ -2,12 +2,15 @@ import EleventyDevServer from '@11ty/eleventy-dev-server';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { watch } from 'chokidar';
+import { SITE_CONFIG_FILE } from '../config.ts';
 
 export interface ServeOptions {
   projectRoot: string;
   feedsDir: string;
   outDir: string;
   base: string;
+  /** --site-url as given to serve; each rebuild otherwise reads the URL from the config file. */
+  siteUrl: string | undefined;
   port: number;
   /** How long a feed file must stay unchanged before it is read. */
   settleMs: number;
@@ -40,6 +43,7 @@ export function startServer(options: ServeOptions): RunningServer {
     new Promise<void>((resolve) => {
       const args = [bin, 'build', '--feeds', options.feedsDir, '--out', options.outDir, '--base', options.base];
       const tuning = ['--settle', String(options.settleMs), '--cache', options.cacheDir ?? ''];
+      if (options.siteUrl !== undefined) tuning.push('--site-url', options.siteUrl);
       const child = spawn(process.execPath, [...args, ...tuning], { stdio: 'inherit' });
       child.on('exit', (code) => {
         if (code !== 0) console.error(`digest: rebuild failed (exit ${code}); still serving the previous site`);
@@ -71,7 +75,8 @@ export function startServer(options: ServeOptions): RunningServer {
     return building;
   };
 
-  const watcher = watch([options.feedsDir, join(options.projectRoot, 'templates'), join(options.projectRoot, 'public'), join(options.projectRoot, 'src')], {
+  const watched = ['templates', 'public', 'src', SITE_CONFIG_FILE].map((path) => join(options.projectRoot, path));
+  const watcher = watch([options.feedsDir, ...watched], {
     ignoreInitial: true,
     awaitWriteFinish: { stabilityThreshold: Math.min(options.settleMs, 500), pollInterval: 50 },
   });

@@ -83,7 +83,7 @@ export function buildDigest(drops: readonly Drop[], base = '/', cache?: Derivati
     });
     const fresh = new Set(listing.filter((item) => item.isNew).map((item) => item.articleId));
     const diagnostics = [...drop.diagnostics, ...(renderDiagnostics.get(drop.file) ?? [])];
-    return { id: drop.id, file: drop.file, entries: drop.entries.length, newArticles: fresh.size, listing, diagnostics };
+    return { id: drop.id, file: drop.file, date: drop.date, entries: drop.entries.length, newArticles: fresh.size, listing, diagnostics };
   });
 
   const dropRank = new Map(drops.map((drop, index) => [drop.id, index]));

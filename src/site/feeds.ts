@@ -1,9 +1,8 @@
-import { dateToRfc3339 } from '@11ty/eleventy-plugin-rss';
 import { toXml } from 'xast-util-to-xml';
 import { x } from 'xastscript';
-import type { DropReport, PublishedArticle } from '../model.ts';
+import type { PublishedArticle } from '../model.ts';
 import { withBase } from './digest.ts';
-import { articlePath, type SiteModel, type TopicView } from './views.ts';
+import { absoluteUrl, articlePath, latestTime, type SiteModel, type TopicView } from './views.ts';
 
 const FEED_ENTRIES = 100;
 const TAG_AUTHORITY = 'tag:transmission-digest,2026:';
@@ -16,55 +15,58 @@ export interface FeedSpec {
   articles: PublishedArticle[];
 }
 
-/**
- * Drops carry no timestamp, and pages must not depend on the clock. A drop named with a date
- * (`2026-11-24_…`, `20261124…`) gets that date; any other drop gets a stand-in, one day per drop
- * from 2000-01-01, so that feed readers still order entries by arrival.
- */
-export function dropDate(drop: DropReport, index: number): Date {
-  const match = /(\d{4})-?(\d{2})-?(\d{2})/.exec(drop.file);
-  if (match) {
-    const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
-    if (!Number.isNaN(date.getTime()) && date.getUTCFullYear() >= 1990) return date;
-  }
-  return new Date(Date.UTC(2000, 0, 1 + index));
-}
-
 export function feedSpecs(site: SiteModel): FeedSpec[] {
   const topicFeed = (topic: TopicView): FeedSpec => ({
     path: `/topics/${topic.id}/feed.xml`,
-    title: `传输摘要 · ${topic.labelZh} ${topic.labelEn}`,
+    title: `${site.config.name} · ${topic.labelZh} ${topic.labelEn}`,
     pagePath: `/topics/${topic.id}/`,
     articles: topic.articles,
   });
   return [
-    { path: '/feed.xml', title: '传输摘要 Transmission Digest', pagePath: '/', articles: site.digest.articles },
+    { path: '/feed.xml', title: siteTitle(site), pagePath: '/', articles: site.digest.articles },
     ...site.topics.filter((topic) => topic.id !== 'other').map(topicFeed),
   ];
 }
 
-/** An Atom document built as an xast tree, so feed text is escaped by the serializer. */
+export const siteTitle = ({ config }: Pick<SiteModel, 'config'>): string =>
+  config.alternateName ? `${config.name} ${config.alternateName}` : config.name;
+
+/** Before any drop there is no date to give; a fixed one keeps builds free of the clock. */
+const NO_DATE = '1970-01-01T00:00:00Z';
+
+/**
+ * An Atom document (RFC 4287) built as an xast tree, so feed text is escaped by the serializer.
+ * With the site's URL, every id and link is an absolute IRI. Without it, links are relative
+ * references (path-absolute, under an `xml:base` of the base path) that readers resolve against
+ * the feed's own URL, and ids are tag URIs (RFC 4151), which are absolute and permanent.
+ * An entry is published and updated when the drop that first carried it arrived: a re-sent
+ * excerpt is not news, so it does not come back up in readers.
+ */
 export function atomFeed(site: SiteModel, spec: FeedSpec): string {
+  const { config } = site;
   const base = site.digest.base;
-  const dateOf = new Map(site.digest.drops.map((drop, index) => [drop.id, dropDate(drop, index)]));
+  const link = (path: string) => absoluteUrl(site, path) ?? withBase(base, path);
+  const id = (path: string, tag: string) => absoluteUrl(site, path) ?? `${TAG_AUTHORITY}${tag}`;
+  const published = (article: PublishedArticle) => site.dropById.get(article.firstDrop)?.date.time ?? NO_DATE;
   const entries = spec.articles.slice(0, FEED_ENTRIES);
-  const newest = entries[0] ? dateOf.get(entries[0].firstDrop) : undefined;
-  const updated = newest ?? new Date(Date.UTC(2000, 0, 1));
+  const updated = latestTime(entries.length > 0 ? entries.map(published) : site.digest.drops.map((drop) => drop.date.time)) ?? NO_DATE;
   const tree = x(null, [
     { type: 'instruction', name: 'xml', value: 'version="1.0" encoding="utf-8"' },
-    x('feed', { xmlns: 'http://www.w3.org/2005/Atom', 'xml:lang': 'zh-CN' }, [
+    x('feed', { xmlns: 'http://www.w3.org/2005/Atom', 'xml:lang': config.language, 'xml:base': config.url === null ? base : undefined }, [
       x('title', spec.title),
-      x('id', `${TAG_AUTHORITY}${spec.path}`),
-      x('updated', dateToRfc3339(updated)),
-      x('link', { rel: 'self', href: withBase(base, spec.path) }),
-      x('link', { rel: 'alternate', type: 'text/html', href: withBase(base, spec.pagePath) }),
-      x('author', [x('name', 'Transmission Digest')]),
+      config.description ? x('subtitle', config.description) : null,
+      x('id', id(spec.path, spec.path)),
+      x('updated', updated),
+      x('link', { rel: 'self', type: 'application/atom+xml', href: link(spec.path) }),
+      x('link', { rel: 'alternate', type: 'text/html', href: link(spec.pagePath) }),
+      x('author', [x('name', siteTitle(site))]),
       ...entries.map((article) =>
         x('entry', [
           x('title', article.title),
-          x('id', `${TAG_AUTHORITY}article:${article.id}`),
-          x('link', { rel: 'alternate', type: 'text/html', href: withBase(base, articlePath(article.id)) }),
-          x('updated', dateToRfc3339(dateOf.get(article.firstDrop) ?? updated)),
+          x('id', id(articlePath(article.id), `article:${article.id}`)),
+          x('link', { rel: 'alternate', type: 'text/html', href: link(articlePath(article.id)) }),
+          x('published', published(article)),
+          x('updated', published(article)),
           ...article.topics.map((topic) => x('category', { term: topic })),
           x('summary', article.summary),
           x('content', { type: 'text' }, article.text),

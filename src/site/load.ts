@@ -1,6 +1,7 @@
 import { feedsFingerprint, readDrops } from '../ingest/index.ts';
 import { collectArticles } from '../articles/index.ts';
-import type { Digest, Drop } from '../model.ts';
+import { DEFAULT_SITE_CONFIG, readSiteConfig, resolveSite, SITE_CONFIG_FILE } from '../config.ts';
+import type { Digest, Drop, SiteConfig } from '../model.ts';
 import { deriveAll } from './derive-parallel.ts';
 import { buildDigest, type DerivationCache, type TextDerivation } from './digest.ts';
 import type { IndexedText } from '../search/index.ts';
@@ -11,6 +12,8 @@ import { buildSiteModel, type SiteModel } from './views.ts';
 export interface DigestOptions {
   feedsDir: string;
   base: string;
+  /** The site's name, language and URL; the defaults when absent. */
+  site?: SiteConfig;
   /** See ReadOptions.settleMs: wait for feed files still being written. */
   settleMs?: number;
   /** Where derived titles, tags and typeset math are kept between builds; none when absent. */
@@ -19,11 +22,16 @@ export interface DigestOptions {
   outDir?: string;
 }
 
-/** Where the CLI tells Eleventy's config which feeds and base to build (the config is a module). */
+/**
+ * Where the CLI tells Eleventy's config which feeds, base and site to build (the config is a
+ * module); under plain `eleventy` the site config file in the working folder applies.
+ */
 export function digestOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): DigestOptions {
+  const site = env['DIGEST_SITE'] ? (JSON.parse(env['DIGEST_SITE']) as SiteConfig) : readSiteConfig(SITE_CONFIG_FILE);
   return {
     feedsDir: env['DIGEST_FEEDS'] ?? 'feeds',
-    base: env['DIGEST_BASE'] ?? '/',
+    base: env['DIGEST_BASE'] ?? resolveSite(site, {}).base,
+    site,
     settleMs: Number(env['DIGEST_SETTLE_MS'] ?? 0),
     cacheDir: env['DIGEST_CACHE'] || undefined,
     outDir: env['DIGEST_OUT'] || undefined,
@@ -81,10 +89,10 @@ export function loadSite(options: DigestOptions): Promise<SiteModel> {
   });
 }
 
-async function planned(digest: Digest, { cacheDir, outDir }: DigestOptions): Promise<SiteModel> {
-  if (!cacheDir) return buildSiteModel(digest);
+async function planned(digest: Digest, { site: config = DEFAULT_SITE_CONFIG, cacheDir, outDir }: DigestOptions): Promise<SiteModel> {
+  if (!cacheDir) return buildSiteModel(digest, config);
   const store = await openTextCacheStore<IndexedText>(cacheDir, 'search');
-  const site = buildSiteModel(digest, store.cache);
+  const site = buildSiteModel(digest, config, store.cache);
   await store.save();
   if (!outDir) return site;
   const plan = await loadPagePlan(site, cacheDir, outDir);

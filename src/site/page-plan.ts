@@ -9,12 +9,14 @@ import type { SiteModel } from './views.ts';
  */
 export function articlePageKey(site: SiteModel, article: PublishedArticle, codeVersion: string): string {
   const dropNumber = (id: string) => site.dropNumber.get(id) ?? 0;
+  const dropDate = (id: string) => site.dropById.get(id)?.date.time ?? null;
   const card = (other: PublishedArticle) => [
     other.id,
     other.titleHtml,
     other.summaryHtml,
     other.topics,
     dropNumber(other.firstDrop),
+    dropDate(other.firstDrop),
     other.firstDrop,
     other.drops.length,
   ];
@@ -22,6 +24,7 @@ export function articlePageKey(site: SiteModel, article: PublishedArticle, codeV
   const inputs = [
     codeVersion,
     site.digest.base,
+    site.config,
     site.topics.map((topic) => [topic.id, topic.labelZh, topic.labelEn]),
     article.id,
     article.title,
@@ -32,7 +35,7 @@ export function articlePageKey(site: SiteModel, article: PublishedArticle, codeV
     article.truncated,
     article.source,
     article.keyTerms,
-    article.drops.map((drop) => [drop, dropNumber(drop)]),
+    article.drops.map((drop) => [drop, dropNumber(drop), dropDate(drop)]),
     neighbours?.previous ? [neighbours.previous.id, neighbours.previous.titleHtml] : null,
     neighbours?.next ? [neighbours.next.id, neighbours.next.titleHtml] : null,
     (neighbours?.related ?? []).map(card),

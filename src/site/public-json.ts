@@ -5,10 +5,13 @@ import type { Digest } from '../model.ts';
  * by field, rather than dumped from internal types that may grow.
  */
 export function publicJson(digest: Digest) {
+  const dateOf = new Map(digest.drops.map((drop) => [drop.id, drop.date.time]));
   return {
     drops: digest.drops.map((drop) => ({
       id: drop.id,
       file: drop.file,
+      date: drop.date.time,
+      dateSource: drop.date.source,
       entries: drop.entries,
       newArticles: drop.newArticles,
       diagnostics: drop.diagnostics,
@@ -26,6 +29,7 @@ export function publicJson(digest: Digest) {
       keyTerms: article.keyTerms,
       drops: article.drops,
       firstDrop: article.firstDrop,
+      firstSeen: dateOf.get(article.firstDrop) ?? null,
       sightings: article.sightings,
       math: article.math,
     })),

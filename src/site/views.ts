@@ -1,4 +1,4 @@
-import type { Digest, DropReport, PublishedArticle, TopicId } from '../model.ts';
+import type { Digest, DropReport, PublishedArticle, SiteConfig, TopicId } from '../model.ts';
 import { TOPICS } from '../topics/index.ts';
 import { buildSearchIndex, type IndexedText, type SearchIndex } from '../search/index.ts';
 import type { ArticlePagePlan } from './page-plan.ts';
@@ -41,11 +41,14 @@ export interface Neighbours {
 
 export interface SiteModel {
   digest: Digest;
+  /** The site's name, description, language and URL (digest.config.json and flags). */
+  config: SiteConfig;
   topics: TopicView[];
   topicPages: TopicPage[];
   dropsNewestFirst: DropReport[];
   /** 1-based arrival number of each drop, for labels such as 第 3 次传输. */
   dropNumber: Map<string, number>;
+  dropById: Map<string, DropReport>;
   articleById: Map<string, PublishedArticle>;
   neighbours: Map<string, Neighbours>;
   /** Article pages to render this build; the rest are reused from the previous build. */
@@ -58,6 +61,16 @@ export const articlePath = (id: string): string => `/articles/${id}/`;
 export const topicPath = (id: string, pageNumber = 1): string =>
   pageNumber === 1 ? `/topics/${id}/` : `/topics/${id}/page/${pageNumber}/`;
 export const dropPath = (id: string): string => `/drops/${id}/`;
+
+/** The latest of some RFC 3339 times (they may carry different offsets), or null for none. */
+export function latestTime(times: readonly string[]): string | null {
+  return times.reduce<string | null>((latest, time) => (latest === null || Date.parse(time) > Date.parse(latest) ? time : latest), null);
+}
+
+/** A site path as an absolute URL under the site's own URL, or null when that URL is not known. */
+export function absoluteUrl(site: Pick<SiteModel, 'config'>, path: string): string | null {
+  return site.config.url === null ? null : new URL(path.replace(/^\/+/, ''), site.config.url).href;
+}
 
 function paginate(topic: TopicView): TopicPage[] {
   const pageCount = Math.max(1, Math.ceil(topic.articles.length / TOPIC_PAGE_SIZE));
@@ -125,7 +138,7 @@ function relatedArticles(articles: readonly PublishedArticle[]): Map<string, Pub
   return related;
 }
 
-export function buildSiteModel(digest: Digest, searchCache?: TextCache<IndexedText>): SiteModel {
+export function buildSiteModel(digest: Digest, config: SiteConfig, searchCache?: TextCache<IndexedText>): SiteModel {
   const topics: TopicView[] = TOPICS.map((topic) => ({
     id: topic.id,
     labelZh: topic.labelZh,
@@ -147,10 +160,12 @@ export function buildSiteModel(digest: Digest, searchCache?: TextCache<IndexedTe
 
   return {
     digest,
+    config,
     topics,
     topicPages: topics.flatMap(paginate),
     dropsNewestFirst: [...digest.drops].reverse(),
     dropNumber: new Map(digest.drops.map((drop, index) => [drop.id, index + 1])),
+    dropById: new Map(digest.drops.map((drop) => [drop.id, drop])),
     articleById: new Map(digest.articles.map((article) => [article.id, article])),
     neighbours,
     articlesToRender: digest.articles,

@@ -2,10 +2,8 @@ import type { Element, ElementContent, Properties, Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
 import { withBase as href } from '../../src/site/digest.ts';
-import type { SiteModel } from '../../src/site/views.ts';
-
-export const SITE_NAME = 'Transmission Digest';
-export const SITE_NAME_ZH = '传输摘要';
+import { siteTitle } from '../../src/site/feeds.ts';
+import { absoluteUrl, type SiteModel } from '../../src/site/views.ts';
 
 /**
  * Inline scripts are forbidden, so a feed can never run one even if escaping failed somewhere.
@@ -32,8 +30,12 @@ export interface PageInput {
   title: string;
   description: string;
   section: Section;
-  /** For aria-current: the page's own path, without the base. */
+  /** For aria-current and the canonical URL: the page's own path, without the base. */
   path: string;
+  /** False for pages that are not a place of their own (the 404 page): no canonical URL. */
+  canonical?: boolean;
+  /** Open Graph type: `article` for an article page. */
+  kind?: 'website' | 'article';
   main: ElementContent[];
   /** Extra scripts (module files under the site), e.g. the search client. */
   scripts?: string[];
@@ -61,10 +63,30 @@ function navLink(base: string, path: string, label: string, current: boolean): E
   return h('a', { href: href(base, path), 'aria-current': current ? 'page' : undefined }, label);
 }
 
+/**
+ * The page's canonical URL and Open Graph card. Both want absolute URLs, so `canonical` and
+ * `og:url` are there only when the site's URL is known (a relative canonical fails Lighthouse).
+ */
+function shareMeta(input: PageInput, title: string): Element[] {
+  const { config } = input.site;
+  const url = input.canonical === false ? null : absoluteUrl(input.site, input.path);
+  return [
+    ...(url ? [h('link', { rel: 'canonical', href: url })] : []),
+    h('meta', { property: 'og:type', content: input.kind ?? 'website' }),
+    h('meta', { property: 'og:title', content: title }),
+    h('meta', { property: 'og:description', content: input.description }),
+    h('meta', { property: 'og:site_name', content: siteTitle(input.site) }),
+    h('meta', { property: 'og:locale', content: config.language.replace('-', '_') }),
+    ...(url ? [h('meta', { property: 'og:url', content: url })] : []),
+  ];
+}
+
 export function page(input: PageInput): string {
   const { site, section, path } = input;
   const { base } = site.digest;
-  const feeds = input.feeds ?? [{ title: `${SITE_NAME} (Atom)`, path: '/feed.xml' }];
+  const { config } = site;
+  const feeds = input.feeds ?? [{ title: `${siteTitle(site)} (Atom)`, path: '/feed.xml' }];
+  const title = input.title === siteTitle(site) ? input.title : `${input.title} · ${config.name}`;
   // The frame of every page depends on nothing that a new drop changes (no counts), so an
   // article page that did not change can be reused from the previous build as it is.
   const topicNav = site.topics.map((topic) =>
@@ -75,14 +97,15 @@ export function page(input: PageInput): string {
     type: 'root',
     children: [
       { type: 'doctype' },
-      h('html', { lang: 'zh-CN' }, [
+      h('html', { lang: config.language }, [
         h('head', [
           h('meta', { charset: 'utf-8' }),
           h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
           h('meta', { httpEquiv: 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY }),
           h('meta', { name: 'referrer', content: 'strict-origin-when-cross-origin' }),
-          h('title', input.title === SITE_NAME ? SITE_NAME : `${input.title} · ${SITE_NAME}`),
+          h('title', title),
           h('meta', { name: 'description', content: input.description }),
+          ...shareMeta(input, title),
           h('meta', { name: 'color-scheme', content: 'light dark' }),
           h('link', { rel: 'icon', href: href(base, '/favicon.svg'), type: 'image/svg+xml' }),
           h('link', { rel: 'stylesheet', href: href(base, '/assets/katex/katex.min.css') }),
@@ -99,8 +122,8 @@ export function page(input: PageInput): string {
           h('header.site-header', [
             h('div.header-inner', [
               h('a.site-name', { href: href(base, '/'), 'aria-current': section === 'home' ? 'page' : undefined }, [
-                h('span.site-name-zh', SITE_NAME_ZH),
-                h('span.site-name-en', SITE_NAME),
+                h('span.site-name-zh', config.name),
+                config.alternateName ? h('span.site-name-en', config.alternateName) : null,
               ]),
               searchForm(base, 'form.header-search', 'site-search', { placeholder: '搜索:扩散、Transformer…  (按 / 聚焦)' }),
             ]),
@@ -115,7 +138,7 @@ export function page(input: PageInput): string {
           h('main#main', { tabIndex: -1 }, input.main),
           h('footer.site-footer', [
             h('p', [
-              `${SITE_NAME_ZH} · `,
+              `${config.name} · `,
               h('a', { href: href(base, '/feed.xml') }, 'Atom 订阅'),
               ' · ',
               h('a', { href: href(base, '/articles.json') }, 'articles.json'),

@@ -26,6 +26,12 @@ export function dropLink(site: SiteModel, dropId: string): ElementContent {
   return h('a', { href: href(site.digest.base, dropPath(dropId)) }, dropLabel(site, dropId));
 }
 
+/** The day a drop arrived, as a `<time>` that carries the full instant. */
+export function dropDay(site: SiteModel, dropId: string): ElementContent {
+  const date = site.dropById.get(dropId)?.date;
+  return date ? h('time', { dateTime: date.time }, date.day) : h('span', '日期不明');
+}
+
 /** Drops are numbered in arrival order: "第 3 次" reads better than a file hash. */
 export function dropLabel(site: SiteModel, dropId: string): string {
   return `第 ${site.dropNumber.get(dropId) ?? '?'} 次传输`;
@@ -39,7 +45,10 @@ export function articleCard(site: SiteModel, article: PublishedArticle, headingL
     h('p.card-summary', [rendered(article.summaryHtml)]),
     h('p.card-meta', [
       '首次出现于 ',
+      dropDay(site, article.firstDrop),
+      '(',
       dropLink(site, article.firstDrop),
+      ')',
       seen > 1 ? ` · 共出现 ${seen} 次` : ' · 仅出现 1 次',
     ]),
   ]);

@@ -22,14 +22,15 @@ export async function runDigest(args: string[], options: { cwd?: string } = {}) 
 
 const builds = new Map<string, Promise<BuiltSite>>();
 
-/** One build per (feeds, base) per process: the browser tests share it. */
-export function buildSite(feedsDir: string, base = '/'): Promise<BuiltSite> {
-  const key = `${feedsDir}\0${base}`;
+/** One build per (feeds, base, site URL) per process: the browser tests share it. */
+export function buildSite(feedsDir: string, base = '/', siteUrl?: string): Promise<BuiltSite> {
+  const key = `${feedsDir}\0${base}\0${siteUrl ?? ''}`;
   let build = builds.get(key);
   if (!build) {
     build = (async () => {
       const outDir = join(await mkdtemp(join(tmpdir(), 'digest-site-')), 'site');
-      const { stdout, stderr } = await runDigest(['build', '--feeds', feedsDir, '--out', outDir, '--base', base]);
+      const url = siteUrl === undefined ? [] : ['--site-url', siteUrl];
+      const { stdout, stderr } = await runDigest(['build', '--feeds', feedsDir, '--out', outDir, '--base', base, ...url]);
       return { outDir, stdout, stderr };
     })();
     builds.set(key, build);
