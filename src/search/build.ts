@@ -1,7 +1,7 @@
 // Articles to index files: a pure function, so the same articles always give the same bytes.
 import { createHash } from 'node:crypto';
 import type { PublishedArticle } from '../model.ts';
-import { OTHER_TOPIC } from '../site/views.ts';
+import { OTHER_TOPIC } from '../topics/index.ts';
 import {
   encodeGaps,
   encodePostings,

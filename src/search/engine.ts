@@ -3,7 +3,7 @@
 // fetched, and Fuse ranks, verifies and highlights them.
 import { decodeGaps, shardFile, type SearchManifest, type SearchRecord, type TokenChunk, type TopicMembership } from './format.ts';
 import { TokenLookup, type MatchKind } from './lookup.ts';
-import { planQuery, type KeyRequirement, type QueryPlan, type Spelling } from './query.ts';
+import { planQuery, type Corrections, type KeyRequirement, type QueryPlan, type Spelling } from './query.ts';
 import { rankPage, type RankedHit } from './rank.ts';
 import { addPostings, allOf, anyOf, ranked, type Scores } from './scores.ts';
 
@@ -25,9 +25,6 @@ export interface ResultSet {
    */
   page(from: number, count: number, signal?: AbortSignal): Promise<RankedHit[]>;
 }
-
-/** Fuse needs each Latin word's corrections as patterns too; keyed by the typed word. */
-export type Corrections = Map<string, string[]>;
 
 interface Candidate {
   doc: number;

@@ -32,6 +32,9 @@ export interface QueryPlan {
   groups: TermGroup[];
 }
 
+/** Fuse needs each Latin word's corrections as patterns too; keyed by the typed word. */
+export type Corrections = Map<string, string[]>;
+
 /** A one-letter word is looked up as it is; from two letters on, it also finds the words it begins. */
 const MIN_EXPANDED_WORD = 2;
 

@@ -3,8 +3,7 @@
 // terms are for highlighting.
 import Fuse, { type Expression, type FuseResult, type IFuseOptions } from 'fuse.js';
 import type { SearchRecord } from './format.ts';
-import type { Corrections } from './engine.ts';
-import type { QueryPlan, Spelling } from './query.ts';
+import type { Corrections, QueryPlan, Spelling } from './query.ts';
 
 /** A half-open range [start, end) of UTF-16 code units. */
 export type Range = readonly [start: number, end: number];

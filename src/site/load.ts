@@ -7,6 +7,7 @@ import { buildDigest, type DerivationCache, type TextDerivation } from './digest
 import type { IndexedText } from '../search/index.ts';
 import { openTextCacheStore } from './text-cache-store.ts';
 import { loadPagePlan } from './page-store.ts';
+import type { ArticlePagePlan } from './page-plan.ts';
 import { buildSiteModel, type SiteModel } from './views.ts';
 
 export interface DigestOptions {
@@ -72,13 +73,16 @@ async function deriveMissing(drops: Drop[], cache: DerivationCache): Promise<voi
 
 const UNDESCRIBED = { title: '', summary: '', keyTerms: [] };
 
-const siteModels = new WeakMap<Digest, Promise<SiteModel>>();
+/** The site model with the plan of which article pages this build renders and which it reuses. */
+export type PlannedSite = SiteModel & { pagePlan: ArticlePagePlan | null };
+
+const siteModels = new WeakMap<Digest, Promise<PlannedSite>>();
 
 /**
  * The digest with the views pages need (topics, pagination, neighbours), built once per digest,
  * and with the plan of which article pages need rendering when a previous build can be reused.
  */
-export function loadSite(options: DigestOptions): Promise<SiteModel> {
+export function loadSite(options: DigestOptions): Promise<PlannedSite> {
   return loadDigest(options).then((digest) => {
     let site = siteModels.get(digest);
     if (!site) {
@@ -89,12 +93,12 @@ export function loadSite(options: DigestOptions): Promise<SiteModel> {
   });
 }
 
-async function planned(digest: Digest, { site: config = DEFAULT_SITE_CONFIG, cacheDir, outDir }: DigestOptions): Promise<SiteModel> {
-  if (!cacheDir) return buildSiteModel(digest, config);
+async function planned(digest: Digest, { site: config = DEFAULT_SITE_CONFIG, cacheDir, outDir }: DigestOptions): Promise<PlannedSite> {
+  if (!cacheDir) return { ...buildSiteModel(digest, config), pagePlan: null };
   const store = await openTextCacheStore<IndexedText>(cacheDir, 'search');
   const site = buildSiteModel(digest, config, store.cache);
   await store.save();
-  if (!outDir) return site;
+  if (!outDir) return { ...site, pagePlan: null };
   const plan = await loadPagePlan(site, cacheDir, outDir);
   return { ...site, articlesToRender: plan.render, pagePlan: plan };
 }

@@ -1,19 +1,11 @@
 import type { Digest, DropReport, PublishedArticle, SiteConfig, TopicId } from '../model.ts';
-import { TOPICS } from '../topics/index.ts';
+import { OTHER_TOPIC, TOPICS } from '../topics/index.ts';
 import { buildSearchIndex, type IndexedText, type SearchIndex } from '../search/index.ts';
-import type { ArticlePagePlan } from './page-plan.ts';
 import type { TextCache } from './text-cache-store.ts';
 
 /** Past this many articles a topic page is split, so a phone never loads thousands of cards. */
 export const TOPIC_PAGE_SIZE = 50;
 const RELATED_COUNT = 5;
-
-export const OTHER_TOPIC = {
-  id: 'other',
-  labelZh: '其他',
-  labelEn: 'Other',
-  colour: { light: '#4b5563', dark: '#d1d5db' },
-} as const;
 
 /** A topic as pages show it: the table's entry, or "other" for untagged articles. */
 export interface TopicView {
@@ -53,7 +45,6 @@ export interface SiteModel {
   neighbours: Map<string, Neighbours>;
   /** Article pages to render this build; the rest are reused from the previous build. */
   articlesToRender: PublishedArticle[];
-  pagePlan: ArticlePagePlan | null;
   searchIndex: SearchIndex;
 }
 
@@ -169,7 +160,6 @@ export function buildSiteModel(digest: Digest, config: SiteConfig, searchCache?:
     articleById: new Map(digest.articles.map((article) => [article.id, article])),
     neighbours,
     articlesToRender: digest.articles,
-    pagePlan: null,
     searchIndex: buildSearchIndex(digest.articles, topics, { textCache: searchCache }),
   };
 }

@@ -4,7 +4,7 @@ import type { TopicTag } from '../model.ts';
 import { NOT_CUES, TOPICS } from './table.ts';
 import { createTagger, type ArticleInput } from './tagger.ts';
 
-export { NOT_CUES, TOPICS, type Cue, type Topic } from './table.ts';
+export { NOT_CUES, OTHER_TOPIC, TOPICS, type Cue, type Topic } from './table.ts';
 export { createTagger, type ArticleInput, type Tagger, type TopicReading } from './tagger.ts';
 
 const tagger = createTagger(TOPICS, NOT_CUES);

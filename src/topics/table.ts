@@ -191,6 +191,14 @@ export const TOPICS: readonly Topic[] = [
   },
 ];
 
+/** Where pages, feeds and search list the articles no topic claimed: declared with the topics, coloured like them. */
+export const OTHER_TOPIC = {
+  id: 'other',
+  labelZh: '其他',
+  labelEn: 'Other',
+  colour: { light: '#4b5563', dark: '#d1d5db' },
+} as const;
+
 /**
  * Phrases that contain a cue but are no evidence for it, since Chinese cues match inside longer
  * words: 插值函数 holds 值函数, 去噪自编码器 holds 去噪. They are matched like cues and count for nothing.
