@@ -6,9 +6,11 @@ import {
   encodeGaps,
   encodePostings,
   FIELD,
+  recordShardFile,
   SEARCH_FORMAT_VERSION,
   type FieldRank,
   type IndexFile,
+  type RecordShards,
   type SearchManifest,
   shardFile,
   type SearchRecord,
@@ -28,6 +30,8 @@ export interface SearchIndexOptions {
   chunkBytes?: number;
   /** Records per shard: a page of results reads one shard per result it shows, so keep it small. */
   recordsPerShard?: number;
+  /** Record shards per named block (see RecordShards). */
+  shardsPerBlock?: number;
   /** Keeps each text's plain fields and tokens between builds (the costly, per-article part). */
   textCache?: IndexedTextCache;
 }
@@ -52,7 +56,7 @@ export interface SearchIndex {
   manifest: SearchManifest;
 }
 
-const DEFAULTS = { chunkBytes: 64_000, recordsPerShard: 8 };
+const DEFAULTS = { chunkBytes: 64_000, recordsPerShard: 8, shardsPerBlock: 64 };
 
 const hashOf = (contents: readonly string[]): string => {
   const hash = createHash('sha256');
@@ -70,6 +74,15 @@ function shards(kind: string, values: readonly unknown[]): { names: ShardNames; 
   const contents = values.map((value) => JSON.stringify(value));
   const names = { prefix: `${kind}-${hashOf(contents)}-`, count: contents.length };
   return { names, files: contents.map((content, index) => ({ path: shardFile(names, index), content })) };
+}
+
+/** Record shards of `size` documents, named per block of `blockSize` shards. */
+function recordShards(records: readonly SearchRecord[], size: number, blockSize: number): { shards: RecordShards; files: IndexFile[] } {
+  const contents: string[] = [];
+  for (let from = 0; from < records.length; from += size) contents.push(JSON.stringify(records.slice(from, from + size)));
+  const shards: RecordShards = { size, blockSize, blocks: [] };
+  for (let from = 0; from < contents.length; from += blockSize) shards.blocks.push(`r-${hashOf(contents.slice(from, from + blockSize))}-`);
+  return { shards, files: contents.map((content, shard) => ({ path: recordShardFile(shards, shard), content })) };
 }
 
 function indexText(article: PublishedArticle): IndexedText {
@@ -143,20 +156,20 @@ function tokenChunks(indexed: readonly IndexedText[], chunkBytes: number): Token
   return chunks;
 }
 
+/** The index of the digest's articles, given newest first as the digest lists them. */
 export function buildSearchIndex(
-  articles: readonly PublishedArticle[],
+  newestFirst: readonly PublishedArticle[],
   topics: readonly TopicLabel[],
   options: SearchIndexOptions = {},
 ): SearchIndex {
-  const { chunkBytes, recordsPerShard } = { ...DEFAULTS, ...options };
+  const { chunkBytes, recordsPerShard, shardsPerBlock } = { ...DEFAULTS, ...options };
+  const articles = [...newestFirst].reverse();
   const indexed = articles.map((article) => cachedIndexText(article, options.textCache));
   const records = articles.map((article, doc) => recordOf(article, indexed[doc]!));
 
   const chunks = tokenChunks(indexed, chunkBytes);
   const chunkFiles = shards('t', chunks);
-  const shardRecords: SearchRecord[][] = [];
-  for (let from = 0; from < records.length; from += recordsPerShard) shardRecords.push(records.slice(from, from + recordsPerShard));
-  const recordFiles = shards('r', shardRecords);
+  const recordFiles = recordShards(records, recordsPerShard, shardsPerBlock);
 
   const membership: TopicMembership = {};
   for (const topic of topics) {
@@ -169,7 +182,7 @@ export function buildSearchIndex(
     version: SEARCH_FORMAT_VERSION,
     documents: records.length,
     tokenChunks: { first: chunks.map((chunk) => chunk.tokens[0] ?? ''), files: chunkFiles.names },
-    recordShards: { size: recordsPerShard, files: recordFiles.names },
+    recordShards: recordFiles.shards,
     topics: topics.map(({ id, labelZh, labelEn }) => ({ id, labelZh, labelEn })),
     topicMembership: membershipFile.path,
   };

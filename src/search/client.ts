@@ -1,7 +1,7 @@
 // The search page in the browser: instant results, topic chips, URL state, keyboard movement.
 // Bundled by templates/search-client.11ty.ts; the page's markup comes from templates/search.11ty.ts.
 import { SearchEngine, type ResultSet } from './engine.ts';
-import type { TopicLabel } from './format.ts';
+import { IndexVersionError, type TopicLabel } from './format.ts';
 import type { RankedHit } from './rank.ts';
 import { resultItem, resultLinks } from './results-view.ts';
 import { readState, writeState, type SearchState } from './url-state.ts';
@@ -144,7 +144,8 @@ async function run(mine: number): Promise<void> {
   } catch (error) {
     if (stale()) return;
     results.dataset['state'] = 'error';
-    announce('搜索索引加载失败,请检查网络后再试。', true);
+    // A cached client meeting a newer index (or the reverse) cannot read it; a reload fetches a matching pair.
+    announce(error instanceof IndexVersionError ? '搜索索引已更新,请刷新页面后再搜索。' : '搜索索引加载失败,请检查网络后再试。', true);
     console.error(error);
   } finally {
     clearTimeout(busy);

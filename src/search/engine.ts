@@ -1,7 +1,16 @@
 // The query engine, the same in the browser and in tests: the index narrows 10,000 articles to
 // candidates with an index-side score; only the page of candidates on screen has its records
 // fetched, and Fuse ranks, verifies and highlights them.
-import { decodeGaps, shardFile, type SearchManifest, type SearchRecord, type TokenChunk, type TopicMembership } from './format.ts';
+import {
+  decodeGaps,
+  IndexVersionError,
+  recordShardFile,
+  SEARCH_FORMAT_VERSION,
+  type SearchManifest,
+  type SearchRecord,
+  type TokenChunk,
+  type TopicMembership,
+} from './format.ts';
 import { TokenLookup, type MatchKind } from './lookup.ts';
 import { planQuery, type Corrections, type KeyRequirement, type QueryPlan, type Spelling } from './query.ts';
 import { rankPage, type RankedHit } from './rank.ts';
@@ -61,7 +70,10 @@ export class SearchEngine {
 
   manifest(): Promise<SearchManifest> {
     if (this.manifestPromise === null) {
-      const loading = this.read<SearchManifest>(this.manifestFile);
+      const loading = this.read<SearchManifest>(this.manifestFile).then((manifest) => {
+        if (manifest?.version !== SEARCH_FORMAT_VERSION) throw new IndexVersionError(manifest?.version);
+        return manifest;
+      });
       loading.catch(() => {
         if (this.manifestPromise === loading) this.manifestPromise = null;
       });
@@ -126,9 +138,11 @@ export class SearchEngine {
   }
 
   private async records(manifest: SearchManifest, docs: readonly number[], signal?: AbortSignal): Promise<Map<number, SearchRecord>> {
-    const { size, files } = manifest.recordShards;
+    const { size } = manifest.recordShards;
     const shards = [...new Set(docs.map((doc) => Math.floor(doc / size)))];
-    const loaded = await Promise.all(shards.map(async (shard) => [shard, await this.read<SearchRecord[]>(shardFile(files, shard), signal)] as const));
+    const loaded = await Promise.all(
+      shards.map(async (shard) => [shard, await this.read<SearchRecord[]>(recordShardFile(manifest.recordShards, shard), signal)] as const),
+    );
     const byShard = new Map(loaded);
     return new Map(docs.map((doc) => [doc, byShard.get(Math.floor(doc / size))![doc % size]!]));
   }

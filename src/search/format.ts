@@ -4,10 +4,16 @@
 //            ──▶ record shards (consecutive doc numbers → title, url, topics, key terms, body)
 //            ──▶ topic membership (topic → doc numbers), read only when a topic filter is on
 //
-// Documents are numbered 0…n-1 in the digest's order (newest first), so "lower number" is the
-// recency tie-break everywhere, and a topic listing reads consecutive record shards.
+// Documents are numbered 0…n-1 in arrival order: the digest's newest-first order read backwards
+// (older drops first, and a drop's new articles from its last line up). A new drop only appends
+// numbers, so the record shards of every older document stay byte-identical and are reused like
+// pages; "higher number" is the recency tie-break everywhere.
 
-export const SEARCH_FORMAT_VERSION = 1;
+/**
+ * Bumped whenever the files change shape. `/assets/search.js` is not content-hashed, so a browser
+ * may pair a cached client with a newer index (or the reverse): the client refuses any other version.
+ */
+export const SEARCH_FORMAT_VERSION = 2;
 
 /** Where in an article a token was seen; a posting keeps the best one. */
 export const FIELD = { body: 0, keyTerms: 1, title: 2 } as const;
@@ -52,8 +58,8 @@ export interface SearchManifest {
   documents: number;
   /** `first[i]` is the smallest token in chunk i; chunks are contiguous and in token order. */
   tokenChunks: { first: string[]; files: ShardNames };
-  /** Record shard k holds doc numbers k·size … k·size+size-1. */
-  recordShards: { size: number; files: ShardNames };
+  /** Record shard k holds doc numbers k·size … k·size+size-1; see recordShardFile for its name. */
+  recordShards: RecordShards;
   /** Filter chips, in table order, "other" last. */
   topics: TopicLabel[];
   topicMembership: string;
@@ -70,6 +76,31 @@ export interface ShardNames {
 }
 
 export const shardFile = (names: ShardNames, index: number): string => `${names.prefix}${index}.json`;
+
+/**
+ * Record shards are named per block of `blockSize` shards, each block's prefix hashing only that
+ * block: appending documents renames the newest block alone, and the manifest carries one short
+ * prefix per block (a few KB at 100,000 articles) rather than one hash per shard.
+ */
+export interface RecordShards {
+  /** Records per shard. */
+  size: number;
+  /** Shards per block. */
+  blockSize: number;
+  /** Block b's file prefix; shard k is `${blocks[⌊k / blockSize⌋]}${k}.json`. */
+  blocks: string[];
+}
+
+export const recordShardFile = (shards: RecordShards, shard: number): string =>
+  `${shards.blocks[Math.floor(shard / shards.blockSize)]}${shard}.json`;
+
+/** The other side of the version check in the client: an index this client cannot read. */
+export class IndexVersionError extends Error {
+  constructor(found: unknown) {
+    super(`search index format ${String(found)}, but this page's search reads format ${SEARCH_FORMAT_VERSION}`);
+    this.name = 'IndexVersionError';
+  }
+}
 
 /** File names are relative to the manifest's own URL, so the index works under any base path. */
 export interface IndexFile {

@@ -79,7 +79,7 @@ export interface PageCandidate {
   record: SearchRecord;
 }
 
-/** Candidates Fuse confirms, best first: index score, then Fuse's score, then newest. */
+/** Candidates Fuse confirms, best first: index score, then Fuse's score, then newest (highest number). */
 export function rankPage(plan: QueryPlan, corrections: Corrections, candidates: readonly PageCandidate[]): RankedHit[] {
   if (plan.groups.length === 0) return candidates.map((candidate) => ({ ...candidate, title: [], body: [] }));
   const fuse = new Fuse(
@@ -89,6 +89,6 @@ export function rankPage(plan: QueryPlan, corrections: Corrections, candidates: 
   return fuse
     .search(fuseQuery(plan, corrections))
     .map((result) => ({ result, candidate: candidates[result.refIndex]! }))
-    .sort((a, b) => b.candidate.score - a.candidate.score || (a.result.score ?? 1) - (b.result.score ?? 1) || a.candidate.doc - b.candidate.doc)
+    .sort((a, b) => b.candidate.score - a.candidate.score || (a.result.score ?? 1) - (b.result.score ?? 1) || b.candidate.doc - a.candidate.doc)
     .map(({ result, candidate }) => ({ ...candidate, title: rangesOf(result, 'title'), body: rangesOf(result, 'body') }));
 }

@@ -43,12 +43,10 @@ export function anyOf(arrays: readonly Scores[], size: number): Scores {
   return result;
 }
 
-/** Matching documents, best score first, newest (lowest number) first among equals. */
+/** Matching documents, best score first, newest (highest number) first among equals. */
 export function ranked(scores: Scores): { doc: number; score: number }[] {
   const found: { doc: number; score: number }[] = [];
-  scores.forEach((score, doc) => {
-    if (score > 0) found.push({ doc, score });
-  });
-  // Array.prototype.sort is stable, and documents were pushed in ascending order.
+  for (let doc = scores.length - 1; doc >= 0; doc--) if (scores[doc]! > 0) found.push({ doc, score: scores[doc]! });
+  // Array.prototype.sort is stable, and documents were pushed newest first.
   return found.sort((a, b) => b.score - a.score);
 }

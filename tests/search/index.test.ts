@@ -2,7 +2,16 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { gzipSync } from 'node:zlib';
 import { buildSearchIndex, searchRecord } from '../../src/search/build.ts';
-import { shardFile, type SearchManifest, type SearchRecord, type TokenChunk, type TopicMembership } from '../../src/search/format.ts';
+import { SearchEngine } from '../../src/search/engine.ts';
+import {
+  IndexVersionError,
+  recordShardFile,
+  shardFile,
+  type SearchManifest,
+  type SearchRecord,
+  type TokenChunk,
+  type TopicMembership,
+} from '../../src/search/format.ts';
 import { withinEdits } from '../../src/search/lookup.ts';
 import { plainText } from '../../src/search/plain.ts';
 import { coveringBigrams, indexTokens } from '../../src/search/tokens.ts';
@@ -14,9 +23,11 @@ const articles = site.digest.articles;
 const files = new Map(index.files.map((file) => [file.path, file.content]));
 const read = <T>(path: string): T => JSON.parse(files.get(path)!) as T;
 const manifest = read<SearchManifest>(index.manifestFile);
-const records = Array.from({ length: manifest.recordShards.files.count }, (_, shard) =>
-  read<SearchRecord[]>(shardFile(manifest.recordShards.files, shard)),
+const records = Array.from({ length: Math.ceil(manifest.documents / manifest.recordShards.size) }, (_, shard) =>
+  read<SearchRecord[]>(recordShardFile(manifest.recordShards, shard)),
 ).flat();
+/** Document numbers count arrivals: the digest's newest-first list read backwards. */
+const arrivals = [...articles].reverse();
 const chunks = Array.from({ length: manifest.tokenChunks.files.count }, (_, chunk) => read<TokenChunk>(shardFile(manifest.tokenChunks.files, chunk)));
 
 test('Chinese is indexed as characters and bigrams, Latin as lowercased words and their camelCase parts', () => {
@@ -44,12 +55,12 @@ test('placeholders and TeX leave the indexed text, each as one ⋯', () => {
   assert.equal(tokens.has('mathop'), false);
 });
 
-test('records are plain text in digest order, with URLs under the base', () => {
+test('records are plain text in arrival order, with URLs under the base', () => {
   assert.equal(manifest.documents, articles.length);
   assert.equal(records.length, articles.length);
   records.forEach((record, doc) => {
-    assert.equal(record.url, articles[doc]!.url);
-    assert.deepEqual(record, searchRecord(articles[doc]!));
+    assert.equal(record.url, arrivals[doc]!.url);
+    assert.deepEqual(record, searchRecord(arrivals[doc]!));
     assert.doesNotMatch(record.title, /<[a-z]/i, 'titles carry no KaTeX or other HTML');
   });
 });
@@ -77,7 +88,7 @@ test('topic membership lists every article of a topic, and untagged ones under "
   for (const topic of site.topics) {
     let doc = 0;
     const docs = (membership[topic.id] ?? []).map((gap) => (doc += gap));
-    assert.deepEqual(docs.map((at) => articles[at]!.id), topic.articles.map((article) => article.id), topic.id);
+    assert.deepEqual(docs.map((at) => arrivals[at]!.id), [...topic.articles].reverse().map((article) => article.id), topic.id);
   }
   assert.ok((membership['other'] ?? []).length > 0);
 });
@@ -87,6 +98,29 @@ test('the same articles give byte-identical index files', () => {
   assert.deepEqual(again.files, index.files);
   const reordered = buildSearchIndex([...articles].reverse(), site.topics);
   assert.notEqual(reordered.manifestFile, index.manifestFile, 'file names follow content');
+});
+
+test('a new drop only appends documents: the record shards of older blocks keep their names and bytes', () => {
+  const latest = site.digest.drops.at(-1)!.id;
+  const before = articles.filter((article) => article.firstDrop !== latest);
+  assert.ok(before.length < articles.length && before.length > 20);
+  const small = { recordsPerShard: 2, shardsPerBlock: 3 };
+  const older = buildSearchIndex(before, site.topics, small);
+  const newer = new Map(buildSearchIndex(articles, site.topics, small).files.map((file) => [file.path, file.content]));
+  const { recordShards } = older.manifest;
+  const fullBlocks = Math.floor(before.length / (recordShards.size * recordShards.blockSize));
+  assert.ok(fullBlocks >= 3);
+  for (let shard = 0; shard < fullBlocks * recordShards.blockSize; shard++) {
+    const path = recordShardFile(recordShards, shard);
+    const content = older.files.find((file) => file.path === path)?.content;
+    assert.ok(content !== undefined && newer.get(path) === content, `${path} is reused as it was`);
+  }
+});
+
+test('the engine refuses an index of another format version instead of misreading it', async () => {
+  const stale = { ...manifest, version: 1 };
+  const engine = new SearchEngine(async (file) => (file === 'old.json' ? stale : JSON.parse(files.get(file)!)), 'old.json');
+  await assert.rejects(engine.search('扩散'), IndexVersionError);
 });
 
 test('spelling distance counts an insertion, a deletion, a substitution or a swap as one edit', () => {

@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import { buildSearchIndex, type SearchIndex, type SearchIndexOptions } from '../../src/search/build.ts';
 import { SearchEngine } from '../../src/search/engine.ts';
-import { shardFile, type SearchRecord } from '../../src/search/format.ts';
+import { recordShardFile, type SearchRecord } from '../../src/search/format.ts';
 import type { RankedHit } from '../../src/search/rank.ts';
 import { loadSite } from '../../src/site/load.ts';
 import type { SiteModel } from '../../src/site/views.ts';
@@ -29,8 +29,8 @@ export async function seedSearch(options: SearchIndexOptions = {}): Promise<Seed
     return JSON.parse(content);
   }, index.manifestFile);
   const { recordShards } = index.manifest;
-  const records = Array.from({ length: recordShards.files.count }, (_, shard) =>
-    JSON.parse(files.get(shardFile(recordShards.files, shard))!) as SearchRecord[],
+  const records = Array.from({ length: Math.ceil(index.manifest.documents / recordShards.size) }, (_, shard) =>
+    JSON.parse(files.get(recordShardFile(recordShards, shard))!) as SearchRecord[],
   ).flat();
   return {
     site,
