@@ -16,13 +16,25 @@ export interface TopicView {
   articles: PublishedArticle[];
 }
 
+/**
+ * One page of a topic's listing. The front page shows the newest articles. Archive pages are
+ * filled oldest first, so archive page k always holds the same articles however many arrive later
+ * (only the newest one is partial): bookmarked pages keep their content, and a new drop re-renders
+ * only the pages whose articles changed.
+ */
 export interface TopicPage {
   topic: TopicView;
-  /** 1-based. */
+  /** 0 for the front page; k ≥ 1 for archive page k, counted from the oldest articles. */
   pageNumber: number;
-  pageCount: number;
+  /** Newest first. */
   articles: PublishedArticle[];
+  /** 1-based arrival positions, within the topic, of the page's oldest and newest article. */
+  first: number;
+  last: number;
   path: string;
+  /** Paths of the neighbouring pages, without the base. */
+  newer: string | null;
+  older: string | null;
 }
 
 export interface Neighbours {
@@ -49,8 +61,9 @@ export interface SiteModel {
 }
 
 export const articlePath = (id: string): string => `/articles/${id}/`;
-export const topicPath = (id: string, pageNumber = 1): string =>
-  pageNumber === 1 ? `/topics/${id}/` : `/topics/${id}/page/${pageNumber}/`;
+/** The topic's front page, or archive page k (k ≥ 1, oldest articles first). */
+export const topicPath = (id: string, pageNumber = 0): string =>
+  pageNumber === 0 ? `/topics/${id}/` : `/topics/${id}/page/${pageNumber}/`;
 export const dropPath = (id: string): string => `/drops/${id}/`;
 
 /** The latest of some RFC 3339 times (they may carry different offsets), or null for none. */
@@ -63,15 +76,37 @@ export function absoluteUrl(site: Pick<SiteModel, 'config'>, path: string): stri
   return site.config.url === null ? null : new URL(path.replace(/^\/+/, ''), site.config.url).href;
 }
 
-function paginate(topic: TopicView): TopicPage[] {
-  const pageCount = Math.max(1, Math.ceil(topic.articles.length / TOPIC_PAGE_SIZE));
-  return Array.from({ length: pageCount }, (_, index) => ({
+export function paginate(topic: TopicView, size = TOPIC_PAGE_SIZE): TopicPage[] {
+  const count = topic.articles.length;
+  const oldestFirst = [...topic.articles].reverse();
+  const archives = count > size ? Math.ceil(count / size) : 0;
+  // The archive page that holds the newest article the front page leaves out.
+  const olderThanFront = archives > 0 ? Math.floor((count - size - 1) / size) + 1 : 0;
+  const front: TopicPage = {
     topic,
-    pageNumber: index + 1,
-    pageCount,
-    articles: topic.articles.slice(index * TOPIC_PAGE_SIZE, (index + 1) * TOPIC_PAGE_SIZE),
-    path: topicPath(topic.id, index + 1),
-  }));
+    pageNumber: 0,
+    articles: topic.articles.slice(0, size),
+    first: Math.max(1, count - size + 1),
+    last: count,
+    path: topicPath(topic.id),
+    newer: null,
+    older: archives > 0 ? topicPath(topic.id, olderThanFront) : null,
+  };
+  const archive = Array.from({ length: archives }, (_, index): TopicPage => {
+    const pageNumber = index + 1;
+    const articles = oldestFirst.slice(index * size, pageNumber * size);
+    return {
+      topic,
+      pageNumber,
+      articles: articles.reverse(),
+      first: index * size + 1,
+      last: index * size + articles.length,
+      path: topicPath(topic.id, pageNumber),
+      newer: topicPath(topic.id, pageNumber < archives ? pageNumber + 1 : 0),
+      older: pageNumber > 1 ? topicPath(topic.id, pageNumber - 1) : null,
+    };
+  });
+  return [front, ...archive];
 }
 
 /** Key terms held by more articles than this say little about relatedness, and cost O(n) each. */
@@ -153,7 +188,7 @@ export function buildSiteModel(digest: Digest, config: SiteConfig, searchCache?:
     digest,
     config,
     topics,
-    topicPages: topics.flatMap(paginate),
+    topicPages: topics.flatMap((topic) => paginate(topic)),
     dropsNewestFirst: [...digest.drops].reverse(),
     dropNumber: new Map(digest.drops.map((drop, index) => [drop.id, index + 1])),
     dropById: new Map(digest.drops.map((drop) => [drop.id, drop])),

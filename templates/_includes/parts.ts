@@ -58,14 +58,15 @@ export function cardList(site: SiteModel, articles: readonly PublishedArticle[],
   return h('div.cards', articles.map((article) => articleCard(site, article, headingLevel)));
 }
 
-export function pager(site: SiteModel, pageNumber: number, pageCount: number, pathOf: (n: number) => string): ElementContent[] {
-  if (pageCount <= 1) return [];
+/** Links to the newer and the older page of a listing, around a label saying where the reader is. */
+export function pager(site: SiteModel, label: string, newer: string | null, older: string | null): ElementContent[] {
+  if (newer === null && older === null) return [];
   const base = site.digest.base;
   return [
     h('nav.pager', { 'aria-label': '分页' }, [
-      pageNumber > 1 ? h('a', { href: href(base, pathOf(pageNumber - 1)), rel: 'prev' }, '← 上一页') : h('span'),
-      h('span', `第 ${pageNumber} / ${pageCount} 页`),
-      pageNumber < pageCount ? h('a', { href: href(base, pathOf(pageNumber + 1)), rel: 'next' }, '下一页 →') : h('span'),
+      newer !== null ? h('a', { href: href(base, newer), rel: 'prev' }, '← 较新') : h('span'),
+      h('span', label),
+      older !== null ? h('a', { href: href(base, older), rel: 'next' }, '较早 →') : h('span'),
     ]),
   ];
 }
