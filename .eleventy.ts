@@ -1,26 +1,33 @@
 import type { UserConfig } from '@11ty/eleventy';
-import { feedSpecs } from './src/site/feeds.ts';
-import { digestOptionsFromEnv, loadDigest, loadSite } from './src/site/load.ts';
+import { fileURLToPath } from 'node:url';
 
-// A table of contents, not logic: data, template formats and static files. The CLI (src/cli.ts)
-// chooses feeds, output and base path; under plain `eleventy` the defaults apply.
-export default function configure(eleventyConfig: UserConfig) {
-  const options = digestOptionsFromEnv();
-  eleventyConfig.addGlobalData('digest', () => loadDigest(options));
-  eleventyConfig.addGlobalData('site', () => loadSite(options));
-  eleventyConfig.addGlobalData('feeds', async () => feedSpecs(await loadSite(options)));
+// Absolute, so that a build run from any folder finds the project's own files.
+const project = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
+
+// A table of contents, not logic: data, template formats and static files. `digest build`
+// (src/build/) hands Eleventy the site model and the slice of pages to render through the
+// programmatic API; under plain `eleventy` the bundled feeds are built whole, without a cache.
+export default async function configure(eleventyConfig: UserConfig) {
+  if (!('site' in eleventyConfig.globalData)) {
+    const { wholeSite } = await import('./src/build/whole-site.ts');
+    const { readSiteConfig, resolveSite, SITE_CONFIG_FILE } = await import('./src/config.ts');
+    const config = readSiteConfig(project(SITE_CONFIG_FILE));
+    const { site, slice } = await wholeSite({ feedsDir: project('feeds'), site: config, base: resolveSite(config, {}).base });
+    eleventyConfig.addGlobalData('site', site);
+    eleventyConfig.addGlobalData('slice', slice);
+  }
 
   // Templates are TypeScript modules that build pages as hast; tsx's loader lets Eleventy import them.
   eleventyConfig.addExtension(['11ty.ts'], { key: '11ty.js' });
-  eleventyConfig.addPassthroughCopy({ public: '/' });
+  eleventyConfig.addPassthroughCopy({ [project('public')]: '/' });
   // KaTeX's CSS and fonts come from the katex package itself, the same version rehype-katex renders with.
   eleventyConfig.addPassthroughCopy({
-    'node_modules/katex/dist/katex.min.css': '/assets/katex/katex.min.css',
-    'node_modules/katex/dist/fonts/*.woff2': '/assets/katex/fonts',
+    [project('node_modules/katex/dist/katex.min.css')]: '/assets/katex/katex.min.css',
+    [project('node_modules/katex/dist/fonts/*.woff2')]: '/assets/katex/fonts',
   });
 
   return {
     templateFormats: ['11ty.ts'],
-    dir: { input: 'templates', includes: '_includes', data: '_data' },
+    dir: { input: project('templates'), includes: '_includes', data: '_data' },
   };
 }

@@ -1,14 +1,10 @@
-import Eleventy from '@11ty/eleventy';
 import { parseArgs } from 'node:util';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildSite, readDigest, type BuildOptions } from './build/index.ts';
 import { ConfigError, readSiteConfig, resolveSite, SITE_CONFIG_FILE } from './config.ts';
 import { formatDiagnostic } from './ingest/index.ts';
 import type { Diagnostic, Digest, SiteConfig } from './model.ts';
-import { publishAtomically } from './site/publish.ts';
-import { loadDigest, loadSite } from './site/load.ts';
-import { reuseArticlePages, savePageKeys } from './site/page-store.ts';
-import { startServer } from './serve/index.ts';
 
 const HELP = `digest — build a static digest site from transmission feeds
 
@@ -142,65 +138,45 @@ function printSummary(digest: Digest): void {
   for (const drop of recent) console.log(`  ${drop.id}: ${drop.entries} entries, ${drop.newArticles} new`);
 }
 
-function digestOptions(options: CliOptions) {
+function buildOptions(options: CliOptions): BuildOptions {
   return {
     feedsDir: options.feedsDir,
     base: options.base,
     site: options.site,
     settleMs: options.settleMs ?? 0,
-    cacheDir: options.cacheDir ?? undefined,
+    cacheDir: options.cacheDir,
+    log: (line) => console.log(`digest: ${line}`),
   };
-}
-
-function useOptions(options: CliOptions): void {
-  // The Eleventy config is a module loaded by Eleventy; the environment is how it learns our options.
-  process.env['DIGEST_FEEDS'] = options.feedsDir;
-  process.env['DIGEST_BASE'] = options.base;
-  process.env['DIGEST_SITE'] = JSON.stringify(options.site);
-  process.env['DIGEST_SETTLE_MS'] = String(options.settleMs ?? 0);
-  process.env['DIGEST_CACHE'] = options.cacheDir ?? '';
-  process.env['DIGEST_OUT'] = options.outDir;
-  process.chdir(PROJECT_ROOT);
-}
-
-/**
- * No pathPrefix goes to Eleventy: pages prefix their own links through one `href()`, because the
- * HtmlBase transform re-parses every page (costly at 10,000 pages) and doubles the prefix when
- * combined with the RSS plugin (eleventy #3547).
- */
-function newEleventy(outDir: string): Eleventy {
-  return new Eleventy('templates', outDir, { configPath: '.eleventy.ts', quietMode: true });
 }
 
 async function build(options: CliOptions): Promise<number> {
   const started = performance.now();
-  const site = await loadSite({ ...digestOptions(options), outDir: options.outDir });
-  const { digest, pagePlan } = site;
-  printDiagnostics(digest.diagnostics, options.feedsDir, MAX_PRINTED_DIAGNOSTICS, options.verbose);
-  printSummary(digest);
-  if (options.site.url === null) {
-    console.log(`digest: no site URL ("url" in ${SITE_CONFIG_FILE}, or --site-url), so sitemap.xml is skipped and robots.txt names no sitemap`);
-  }
-  if (digest.articles.length === 0) {
-    console.error(`digest: no article could be read from ${shown(options.feedsDir)}; the site was not written`);
-    return 1;
-  }
-  useOptions(options);
-  await publishAtomically(options.outDir, async (staging) => {
-    await newEleventy(staging).write();
-    if (pagePlan) await reuseArticlePages(pagePlan, options.outDir, staging);
+  const built = await buildSite({
+    ...buildOptions(options),
+    outDir: options.outDir,
+    onDigest(digest) {
+      printDiagnostics(digest.diagnostics, options.feedsDir, MAX_PRINTED_DIAGNOSTICS, options.verbose);
+      printSummary(digest);
+      if (options.site.url === null) {
+        console.log(`digest: no site URL ("url" in ${SITE_CONFIG_FILE}, or --site-url), so sitemap.xml is skipped and robots.txt names no sitemap`);
+      }
+      if (digest.articles.length > 0) return true;
+      console.error(`digest: no article could be read from ${shown(options.feedsDir)}; the site was not written`);
+      return false;
+    },
   });
-  if (pagePlan && options.cacheDir) {
-    await savePageKeys(pagePlan, options.cacheDir, options.outDir);
-    console.log(`digest: ${pagePlan.render.length} article pages rendered, ${pagePlan.reuse.length} unchanged and reused`);
-  }
+  if (built === null) return 1;
+  const { articles, otherPages } = built;
+  console.log(`digest: ${articles.rendered} article pages rendered, ${articles.reused} unchanged and reused`);
+  console.log(`digest: ${otherPages.rendered} other pages and files rendered, ${otherPages.reused} unchanged and reused`);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.log(`digest: wrote ${shown(options.outDir)}/ in ${seconds} s`);
   return 0;
 }
 
 async function check(options: CliOptions): Promise<number> {
-  const digest = await loadDigest(digestOptions(options));
+  const { digest, store } = await readDigest(buildOptions(options));
+  await store.close();
   printDiagnostics(digest.diagnostics, options.feedsDir, Number.POSITIVE_INFINITY, true);
   printSummary(digest);
   return count(digest.diagnostics, 'error') > 0 ? 1 : 0;
@@ -209,6 +185,8 @@ async function check(options: CliOptions): Promise<number> {
 const SERVE_SETTLE_MS = 1000;
 
 async function serve(options: CliOptions): Promise<number> {
+  // Loaded here: the dev server and the watcher cost a build nothing.
+  const { startServer } = await import('./serve/index.ts');
   const server = startServer({
     projectRoot: PROJECT_ROOT,
     feedsDir: options.feedsDir,

@@ -128,12 +128,15 @@ export interface DropReport {
   diagnostics: Diagnostic[];
 }
 
-/** An article ready for pages: tagged, typeset, with its URL under the site's base path. */
+/**
+ * An article ready for pages: tagged, with its URL under the site's base path and its title and
+ * summary typeset. The typeset excerpt, the bulk of an article, is not kept here: only its own
+ * page shows it, and a build reads it from the derivation cache for the pages it renders.
+ */
 export interface PublishedArticle extends TaggedArticle {
   url: string;
   titleHtml: string;
   summaryHtml: string;
-  excerptHtml: string;
 }
 
 /** What a maintainer sets in `digest.config.json` (flags override it): the site's identity. */

@@ -1,10 +1,11 @@
 import { h } from 'hastscript';
 import type { SiteModel } from '../src/site/views.ts';
 import { href, page } from './_includes/layout.ts';
+import { singlePage } from './_includes/single.ts';
 
 export default class NotFound {
   data() {
-    return { permalink: '/404.html' };
+    return singlePage('not-found', '/404.html');
   }
 
   render({ site }: { site: SiteModel }): string {

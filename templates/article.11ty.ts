@@ -7,7 +7,7 @@ import { cardList, dropDay, dropLink, topicChip } from './_includes/parts.ts';
 
 interface Data {
   site: SiteModel;
-  article: PublishedArticle;
+  entry: { article: PublishedArticle; excerptHtml: string };
 }
 
 /** Only http(s) sources become links; ingest already refuses others, this guards the page too. */
@@ -16,12 +16,13 @@ const isHttp = (url: string | null): url is string => url !== null && /^https?:\
 export default class ArticlePage {
   data() {
     return {
-      pagination: { data: 'site.articlesToRender', size: 1, alias: 'article' },
-      permalink: ({ article }: Data) => articlePath(article.id),
+      pagination: { data: 'slice.articles', size: 1, alias: 'entry' },
+      permalink: ({ entry }: Data) => articlePath(entry.article.id),
+      eleventyExcludeFromCollections: true,
     };
   }
 
-  render({ site, article }: Data): string {
+  render({ site, entry: { article, excerptHtml } }: Data): string {
     const base = site.digest.base;
     const neighbours = site.neighbours.get(article.id);
     const evidence = article.tags.map((tag) =>
@@ -36,7 +37,7 @@ export default class ArticlePage {
             ? h('ul.evidence', { 'aria-label': '主题与依据' }, evidence)
             : h('ul.evidence', [h('li', [topicChip(site, 'other'), h('span.evidence-terms', ' 未匹配到四个主题中的任何一个')])]),
         ]),
-        h('div.excerpt', { lang: 'zh-CN' }, [rendered(article.excerptHtml)]),
+        h('div.excerpt', { lang: 'zh-CN' }, [rendered(excerptHtml)]),
         article.truncated ? h('p.truncated-note', '…… 原文在此处被截断,以上为摘录。') : null,
         h('dl.article-facts', [
           isHttp(article.source)

@@ -1,12 +1,13 @@
-import type { Digest } from '../src/model.ts';
 import { publicJson } from '../src/site/public-json.ts';
+import type { SiteModel } from '../src/site/views.ts';
+import { singlePage } from './_includes/single.ts';
 
 export default class ArticlesJson {
   data() {
-    return { permalink: '/articles.json', eleventyExcludeFromCollections: true };
+    return singlePage('articles-json', '/articles.json');
   }
 
-  render({ digest }: { digest: Digest }): string {
-    return `${JSON.stringify(publicJson(digest), null, 2)}\n`;
+  render({ site }: { site: SiteModel }): string {
+    return `${JSON.stringify(publicJson(site.digest), null, 2)}\n`;
   }
 }

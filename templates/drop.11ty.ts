@@ -16,7 +16,8 @@ const DATE_SOURCE_LABEL = { 'file-name': '取自文件名', git: '取自添加�
 export default class DropPage {
   data() {
     return {
-      pagination: { data: 'site.digest.drops', size: 1, alias: 'drop' },
+      pagination: { data: 'slice.drops', size: 1, alias: 'drop' },
+      eleventyExcludeFromCollections: true,
       permalink: ({ drop }: Data) => dropPath(drop.id),
     };
   }

@@ -2,10 +2,11 @@ import { h } from 'hastscript';
 import { dropPath, type SiteModel } from '../src/site/views.ts';
 import { href, page } from './_includes/layout.ts';
 import { dropDay, dropLabel } from './_includes/parts.ts';
+import { singlePage } from './_includes/single.ts';
 
 export default class DropsIndex {
   data() {
-    return { permalink: '/drops/' };
+    return singlePage('drops', '/drops/');
   }
 
   render({ site }: { site: SiteModel }): string {

@@ -1,4 +1,5 @@
-import { atomFeed, type FeedSpec } from '../src/site/feeds.ts';
+import { atomFeed, feedSpecs, type FeedSpec } from '../src/site/feeds.ts';
+import type { SinglePage } from '../src/site/page-plan.ts';
 import type { SiteModel } from '../src/site/views.ts';
 
 interface Data {
@@ -9,7 +10,13 @@ interface Data {
 export default class AtomFeeds {
   data() {
     return {
-      pagination: { data: 'feeds', size: 1, alias: 'feed' },
+      pagination: {
+        data: 'slice.singles',
+        size: 1,
+        alias: 'feed',
+        before: (singles: readonly SinglePage[], { site }: { site: SiteModel }) => (singles.includes('feeds') ? feedSpecs(site) : []),
+      },
+      eleventyExcludeFromCollections: true,
       permalink: ({ feed }: Data) => feed.path,
     };
   }

@@ -3,12 +3,13 @@ import { articlePath, dropPath, topicPath, type SiteModel } from '../src/site/vi
 import { siteTitle } from '../src/site/feeds.ts';
 import { href, page, rendered } from './_includes/layout.ts';
 import { cardList, dropDay, dropLabel } from './_includes/parts.ts';
+import { singlePage } from './_includes/single.ts';
 
 const NEWEST_PER_TOPIC = 3;
 
 export default class HomePage {
   data() {
-    return { permalink: '/' };
+    return singlePage('home', '/');
   }
 
   render({ site }: { site: SiteModel }): string {

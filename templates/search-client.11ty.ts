@@ -1,6 +1,7 @@
 import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
 import { SEARCH_CLIENT_PATH } from '../src/search/index.ts';
+import { singlePage } from './_includes/single.ts';
 
 const PROJECT = fileURLToPath(new URL('../', import.meta.url));
 
@@ -10,7 +11,7 @@ const PROJECT = fileURLToPath(new URL('../', import.meta.url));
  */
 export default class SearchClient {
   data() {
-    return { permalink: SEARCH_CLIENT_PATH, eleventyExcludeFromCollections: true };
+    return singlePage('search-client', SEARCH_CLIENT_PATH);
   }
 
   async render(): Promise<string> {

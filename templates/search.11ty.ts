@@ -1,8 +1,10 @@
 import { h } from 'hastscript';
 import { SEARCH_CLIENT_PATH, SEARCH_INDEX_PATH } from '../src/search/index.ts';
+import type { PageSlice } from '../src/site/page-plan.ts';
 import type { SiteModel } from '../src/site/views.ts';
 import { href, page, searchForm } from './_includes/layout.ts';
 import { topicChip } from './_includes/parts.ts';
+import { singlePage } from './_includes/single.ts';
 
 /**
  * The search page's markup; src/search/client.ts brings it to life. The interactive part starts
@@ -12,12 +14,11 @@ import { topicChip } from './_includes/parts.ts';
  */
 export default class SearchPage {
   data() {
-    return { permalink: '/search/' };
+    return singlePage('search', '/search/');
   }
 
-  render({ site }: { site: SiteModel }): string {
+  render({ site, slice }: { site: SiteModel; slice: PageSlice }): string {
     const base = site.digest.base;
-    const index = site.searchIndex;
     const topics = site.topics.filter((topic) => topic.articles.length > 0 || topic.id !== 'other');
     return page({
       site,
@@ -28,7 +29,7 @@ export default class SearchPage {
       scripts: [SEARCH_CLIENT_PATH],
       main: [
         h('h1', '搜索'),
-        h('section#search.search', { hidden: true, dataIndex: href(base, `${SEARCH_INDEX_PATH}${index.manifestFile}`), 'aria-label': '搜索文章' }, [
+        h('section#search.search', { hidden: true, dataIndex: href(base, `${SEARCH_INDEX_PATH}${slice.searchManifest}`), 'aria-label': '搜索文章' }, [
           searchForm(base, 'form#search-form.search-box', 'search-input', {
             placeholder: '扩散、强化学习、Transformer、ViT 分类…',
             spellCheck: 'false',

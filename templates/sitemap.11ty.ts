@@ -1,10 +1,11 @@
 import { sitemapXml } from '../src/site/sitemap.ts';
 import type { SiteModel } from '../src/site/views.ts';
+import { singlePage } from './_includes/single.ts';
 
 /** Written only when the site's URL is known: a sitemap must list absolute URLs. */
 export default class Sitemap {
   data() {
-    return { permalink: ({ site }: { site: SiteModel }) => (site.config.url === null ? false : '/sitemap.xml') };
+    return singlePage('sitemap', '/sitemap.xml', (site) => site.config.url !== null);
   }
 
   render({ site }: { site: SiteModel }): string {

@@ -11,7 +11,8 @@ interface Data {
 export default class TopicPageTemplate {
   data() {
     return {
-      pagination: { data: 'site.topicPages', size: 1, alias: 'topicPage' },
+      pagination: { data: 'slice.topicPages', size: 1, alias: 'topicPage' },
+      eleventyExcludeFromCollections: true,
       permalink: ({ topicPage }: Data) => topicPage.path,
     };
   }

@@ -1,9 +1,10 @@
 import type { SiteModel } from '../src/site/views.ts';
+import { singlePage } from './_includes/single.ts';
 
 /** Topic colours come from the topic table, so a new topic gets its chip colour with no CSS edit. */
 export default class TopicsCss {
   data() {
-    return { permalink: '/assets/topics.css' };
+    return singlePage('topics-css', '/assets/topics.css');
   }
 
   render({ site }: { site: SiteModel }): string {

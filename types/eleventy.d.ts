@@ -9,6 +9,8 @@ declare module '@11ty/eleventy' {
   }
   export interface UserConfig {
     addGlobalData(name: string, value: unknown): void;
+    /** What addGlobalData has registered so far, by name. */
+    globalData: Record<string, unknown>;
     addExtension(extensions: string[], options: { key: string }): void;
     addTemplateFormats(formats: string | string[]): void;
     addPassthroughCopy(paths: string | Record<string, string>): void;

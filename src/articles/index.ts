@@ -55,13 +55,13 @@ export function describeExcerpt(text: string): ExcerptDescription {
   return { title: deriveTitle(text) || UNTITLED, summary: deriveSummary(text), keyTerms: extractKeyTerms(text) };
 }
 
+/** An article before anything is derived from its text: which entries it merges, and its identity. */
+export type ArticleGroup = Omit<Article, keyof ExcerptDescription>;
+
 /** Merge the entries of every drop into distinct articles, in order of first sighting. */
-export function collectArticles(
-  drops: readonly Drop[],
-  describe: (text: string) => ExcerptDescription = describeExcerpt,
-): Article[] {
+export function groupArticles(drops: readonly Drop[]): ArticleGroup[] {
   const order = new Map<Entry, number>();
-  for (const entry of drops.flatMap((drop) => drop.entries)) order.set(entry, order.size);
+  for (const drop of drops) for (const entry of drop.entries) order.set(entry, order.size);
   const rank = (entry: Entry): number => order.get(entry) ?? 0;
 
   const groups = groupEntries([...order.keys()])
@@ -69,23 +69,26 @@ export function collectArticles(
     .sort((a, b) => rank(a.entries[0]!) - rank(b.entries[0]!));
 
   const taken = new Set<string>();
-  return groups.map(({ identity, entries }): Article => {
+  return groups.map(({ identity, entries }): ArticleGroup => {
     const first = entries[0]!;
     const longest = entries.find((entry) => identityOf(entry.text) === identity) ?? first;
-    const drops = uniqueInOrder(entries.map((entry) => entry.drop));
-    const { title, summary, keyTerms } = describe(longest.text);
     return {
       id: uniqueId(identity, taken),
-      title,
-      summary,
       text: longest.text,
       truncated: longest.truncated,
       source: entries.find((entry) => entry.source !== null)?.source ?? null,
-      keyTerms,
-      drops,
+      drops: uniqueInOrder(entries.map((entry) => entry.drop)),
       firstDrop: first.drop,
       sightings: entries.map((entry) => ({ drop: entry.drop, line: entry.line })),
       math: countMath(longest.text),
     };
   });
+}
+
+/** Distinct articles with their titles, summaries and key terms, in order of first sighting. */
+export function collectArticles(
+  drops: readonly Drop[],
+  describe: (text: string) => ExcerptDescription = describeExcerpt,
+): Article[] {
+  return groupArticles(drops).map((group) => ({ ...group, ...describe(group.text) }));
 }

@@ -56,7 +56,7 @@ export interface SearchIndex {
   manifest: SearchManifest;
 }
 
-const DEFAULTS = { chunkBytes: 64_000, recordsPerShard: 8, shardsPerBlock: 64 };
+const DEFAULTS = { chunkBytes: 64_000, recordsPerShard: 8, shardsPerBlock: 32 };
 
 const hashOf = (contents: readonly string[]): string => {
   const hash = createHash('sha256');
@@ -85,7 +85,10 @@ function recordShards(records: readonly SearchRecord[], size: number, blockSize:
   return { shards, files: contents.map((content, shard) => ({ path: recordShardFile(shards, shard), content })) };
 }
 
-function indexText(article: PublishedArticle): IndexedText {
+/** What indexing reads of an article: all of it derives from the text. */
+export type IndexableText = Pick<PublishedArticle, 'title' | 'keyTerms' | 'text'>;
+
+export function indexText(article: IndexableText): IndexedText {
   const title = plainText(article.title);
   const keyTerms = article.keyTerms.map((term) => term.normalize('NFKC'));
   const body = plainText(article.text, MAX_BODY_LENGTH);
@@ -124,17 +127,19 @@ export function searchRecord(article: PublishedArticle): SearchRecord {
   return recordOf(article, indexText(article));
 }
 
-function tokenChunks(indexed: readonly IndexedText[], chunkBytes: number): TokenChunk[] {
-  // One packed number per posting (doc · 4 + field), not a pair: at 10,000 articles there are
-  // six million postings, and an array per pair would cost hundreds of megabytes.
-  const postings = new Map<string, number[]>();
-  indexed.forEach(({ tokens }, doc) => {
-    for (const [token, field] of tokens) {
-      const list = postings.get(token);
-      if (list) list.push(doc * 4 + field);
-      else postings.set(token, [doc * 4 + field]);
-    }
-  });
+/**
+ * Postings per token, one packed number per posting (doc · 4 + field), not a pair: at 10,000
+ * articles there are six million postings, and an array per pair would cost hundreds of megabytes.
+ */
+function addPostings(postings: Map<string, number[]>, doc: number, tokens: IndexedText['tokens']): void {
+  for (const [token, field] of tokens) {
+    const list = postings.get(token);
+    if (list) list.push(doc * 4 + field);
+    else postings.set(token, [doc * 4 + field]);
+  }
+}
+
+function tokenChunks(postings: Map<string, number[]>, chunkBytes: number): TokenChunk[] {
   // Plain string order (UTF-16 code units), the order the client's binary search assumes.
   const tokens = [...postings.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   const chunks: TokenChunk[] = [];
@@ -163,11 +168,18 @@ export function buildSearchIndex(
   options: SearchIndexOptions = {},
 ): SearchIndex {
   const { chunkBytes, recordsPerShard, shardsPerBlock } = { ...DEFAULTS, ...options };
-  const articles = [...newestFirst].reverse();
-  const indexed = articles.map((article) => cachedIndexText(article, options.textCache));
-  const records = articles.map((article, doc) => recordOf(article, indexed[doc]!));
+  // One article's tokens at a time: at 100,000 articles all of them at once would take gigabytes.
+  const records: SearchRecord[] = [];
+  const postings = new Map<string, number[]>();
+  for (let doc = 0; doc < newestFirst.length; doc++) {
+    const article = newestFirst[newestFirst.length - 1 - doc]!;
+    const indexed = cachedIndexText(article, options.textCache);
+    records.push(recordOf(article, indexed));
+    addPostings(postings, doc, indexed.tokens);
+  }
 
-  const chunks = tokenChunks(indexed, chunkBytes);
+  const chunks = tokenChunks(postings, chunkBytes);
+  postings.clear();
   const chunkFiles = shards('t', chunks);
   const recordFiles = recordShards(records, recordsPerShard, shardsPerBlock);
 

@@ -1,5 +1,5 @@
-// Runs in a worker thread: derives one share of the excerpt texts (see derive-parallel.ts).
-import { parentPort, workerData } from 'node:worker_threads';
-import { deriveFromText } from './digest.ts';
+// Runs in a worker thread: derives the batches of excerpt texts it is sent (see derive.ts).
+import { parentPort } from 'node:worker_threads';
+import { deriveFromText } from './derive.ts';
 
-parentPort!.postMessage((workerData as string[]).map(deriveFromText));
+parentPort!.on('message', (texts: string[]) => parentPort!.postMessage(texts.map(deriveFromText)));

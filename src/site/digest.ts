@@ -1,78 +1,58 @@
-import { collectArticles, describeExcerpt, type ExcerptDescription } from '../articles/index.ts';
-import type { Diagnostic, Digest, Drop, DropReport, PublishedArticle, RenderDiagnostic, TopicTag } from '../model.ts';
-import { renderExcerpt, renderInline } from '../render/index.ts';
-import { tagArticle } from '../topics/index.ts';
-import type { TextCache } from './text-cache-store.ts';
-
-/** Everything an excerpt's text alone determines: the costly part of a build, cached by text. */
-export interface TextDerivation extends ExcerptDescription {
-  tags: TopicTag[];
-  titleHtml: string;
-  summaryHtml: string;
-  excerptHtml: string;
-  renderDiagnostics: RenderDiagnostic[];
-}
-
-export type DerivationCache = TextCache<TextDerivation>;
-
-export function deriveFromText(text: string): TextDerivation {
-  const description = describeExcerpt(text);
-  const tags = tagArticle({ text, ...description });
-  const excerpt = renderExcerpt(text);
-  return {
-    ...description,
-    tags,
-    titleHtml: renderInline(description.title).html,
-    summaryHtml: renderInline(description.summary).html,
-    excerptHtml: excerpt.html,
-    renderDiagnostics: excerpt.diagnostics,
-  };
-}
-
-function cached(cache: DerivationCache | undefined): (text: string) => TextDerivation {
-  return (text) => {
-    let derivation = cache?.get(text);
-    if (!derivation) {
-      derivation = deriveFromText(text);
-      cache?.set(text, derivation);
-    }
-    return derivation;
-  };
-}
+import { groupArticles, type ArticleGroup } from '../articles/index.ts';
+import type { Diagnostic, Digest, Drop, DropReport, PublishedArticle } from '../model.ts';
+import { deriveFromText, type TextDerivation } from './derive.ts';
 
 /** `/digest/` + `articles/x/` → `/digest/articles/x/`; the base always ends with one slash. */
 export function withBase(base: string, path: string): string {
   return `${base.replace(/\/*$/, '/')}${path.replace(/^\/+/, '')}`;
 }
 
+export interface DigestOptions {
+  base?: string;
+  /** The drops' articles, when the caller has merged them already (the build does, to derive their texts first). */
+  groups?: readonly ArticleGroup[];
+  /** Titles, tags and typeset title and summary of a text; derived on the spot by default. */
+  describe?: (text: string) => TextDerivation;
+}
+
 /** Drops, then every article tagged and typeset: the pure core of a build. */
-export function buildDigest(drops: readonly Drop[], base = '/', cache?: DerivationCache): Digest {
-  const derive = cached(cache);
-  const articles = collectArticles(drops, derive);
-  const firstSeenIn = new Map(articles.map((article) => [article.id, article.firstDrop]));
+export function buildDigest(drops: readonly Drop[], options: DigestOptions = {}): Digest {
+  const { base = '/', describe = (text: string) => deriveFromText(text).text } = options;
+  const groups = options.groups ?? groupArticles(drops);
+  const articles = groups.map((group) => ({ group, derived: describe(group.text) }));
+  const firstSeenIn = new Map(groups.map((group) => [group.id, group.firstDrop]));
   const articleOfEntry = new Map<string, string>();
-  for (const article of articles) {
-    for (const sighting of article.sightings) articleOfEntry.set(`${sighting.drop}:${sighting.line}`, article.id);
+  for (const { group } of articles) {
+    for (const sighting of group.sightings) articleOfEntry.set(`${sighting.drop}:${sighting.line}`, group.id);
   }
 
   const fileOf = new Map(drops.map((drop) => [drop.id, drop.file]));
   const renderDiagnostics = new Map<string, Diagnostic[]>();
-  const published = articles.map((article): PublishedArticle => {
-    const origin = article.sightings[0]!;
+  const published = articles.map(({ group, derived }): PublishedArticle => {
+    const origin = group.sightings[0]!;
     const file = fileOf.get(origin.drop) ?? origin.drop;
-    const { tags, titleHtml, summaryHtml, excerptHtml, renderDiagnostics: found } = derive(article.text);
+    const { title, summary, keyTerms, tags, titleHtml, summaryHtml, renderDiagnostics: found } = derived;
     if (found.length > 0) {
       const located = found.map((diagnostic) => ({ file, line: origin.line, ...diagnostic }));
       renderDiagnostics.set(file, [...(renderDiagnostics.get(file) ?? []), ...located]);
     }
     return {
-      ...article,
+      id: group.id,
+      title,
+      summary,
+      text: group.text,
+      truncated: group.truncated,
+      source: group.source,
+      keyTerms,
+      drops: group.drops,
+      firstDrop: group.firstDrop,
+      sightings: group.sightings,
+      math: group.math,
       topics: tags.map((tag) => tag.topic),
       tags,
-      url: withBase(base, `articles/${article.id}/`),
+      url: withBase(base, `articles/${group.id}/`),
       titleHtml,
       summaryHtml,
-      excerptHtml,
     };
   });
 

@@ -1,13 +1,47 @@
 import { createHash } from 'node:crypto';
-import type { PublishedArticle } from '../model.ts';
-import type { SiteModel } from './views.ts';
+import type { DropReport, PublishedArticle } from '../model.ts';
+import type { IndexFile } from '../search/format.ts';
+import { SEARCH_INDEX_PATH } from '../search/index.ts';
+import { articlePath, dropPath, type SiteModel, type TopicPage } from './views.ts';
+
+/** Pages with no list behind them: each is one template, rendered on every build. */
+export const SINGLE_PAGES = ['home', 'drops', 'search', 'not-found', 'robots', 'sitemap', 'topics-css', 'articles-json', 'search-client', 'feeds'] as const;
+export type SinglePage = (typeof SINGLE_PAGES)[number];
+
+/** What one Eleventy run renders: a share of each list, so no run holds every page at once. */
+export interface PageSlice {
+  articles: { article: PublishedArticle; excerptHtml: string }[];
+  drops: DropReport[];
+  topicPages: TopicPage[];
+  indexFiles: IndexFile[];
+  singles: SinglePage[];
+  /** The search manifest's file name, for the search page. */
+  searchManifest: string;
+}
+
+export interface PagePlan {
+  articles: PublishedArticle[];
+  drops: DropReport[];
+  topicPages: TopicPage[];
+  indexFiles: IndexFile[];
+  /** Output files (relative to the site root) taken unchanged from the previous build. */
+  reuse: string[];
+  /** Every keyed page's output file and key, for the next build. */
+  keys: Map<string, string>;
+}
+
+/** `/articles/x/` → `articles/x/index.html`; `/search/index/m-1.json` → `search/index/m-1.json`. */
+export const outputFile = (path: string): string => (path.endsWith('/') ? `${path.slice(1)}index.html` : path.slice(1));
+
+const hashOf = (inputs: unknown): string => createHash('sha256').update(JSON.stringify(inputs)).digest('base64url').slice(0, 22);
 
 /**
- * Everything an article page shows, hashed: the article, its neighbours and related cards, the
- * drop numbers it names and the navigation around it. A page whose key is unchanged since the last
- * build is the same page byte for byte, so the build can reuse it instead of rendering it again.
+ * Keys hash everything a page shows, so a page whose key is unchanged since the last build is the
+ * same page byte for byte and can be reused instead of rendered. The frame (code, base path, site
+ * config, the topic navigation) is part of every key.
  */
-export function articlePageKey(site: SiteModel, article: PublishedArticle, codeVersion: string): string {
+function pageKeys(site: SiteModel, codeVersion: string) {
+  const frame = [codeVersion, site.digest.base, site.config, site.topics.map((topic) => [topic.id, topic.labelZh, topic.labelEn])];
   const dropNumber = (id: string) => site.dropNumber.get(id) ?? 0;
   const dropDate = (id: string) => site.dropById.get(id)?.date.time ?? null;
   const card = (other: PublishedArticle) => [
@@ -20,50 +54,89 @@ export function articlePageKey(site: SiteModel, article: PublishedArticle, codeV
     other.firstDrop,
     other.drops.length,
   ];
-  const neighbours = site.neighbours.get(article.id);
-  const inputs = [
-    codeVersion,
-    site.digest.base,
-    site.config,
-    site.topics.map((topic) => [topic.id, topic.labelZh, topic.labelEn]),
-    article.id,
-    article.title,
-    article.summary,
-    article.titleHtml,
-    article.excerptHtml,
-    article.tags,
-    article.truncated,
-    article.source,
-    article.keyTerms,
-    article.drops.map((drop) => [drop, dropNumber(drop), dropDate(drop)]),
-    neighbours?.previous ? [neighbours.previous.id, neighbours.previous.titleHtml] : null,
-    neighbours?.next ? [neighbours.next.id, neighbours.next.titleHtml] : null,
-    (neighbours?.related ?? []).map(card),
-  ];
-  return createHash('sha256').update(JSON.stringify(inputs)).digest('base64url').slice(0, 22);
+  return {
+    article(article: PublishedArticle): string {
+      const neighbours = site.neighbours.get(article.id);
+      return hashOf([
+        frame,
+        article.id,
+        article.title,
+        article.summary,
+        article.titleHtml,
+        // The typeset excerpt is a function of the text and the code.
+        article.text,
+        article.tags,
+        article.truncated,
+        article.source,
+        article.keyTerms,
+        article.drops.map((drop) => [drop, dropNumber(drop), dropDate(drop)]),
+        neighbours?.previous ? [neighbours.previous.id, neighbours.previous.titleHtml] : null,
+        neighbours?.next ? [neighbours.next.id, neighbours.next.titleHtml] : null,
+        (neighbours?.related ?? []).map(card),
+      ]);
+    },
+    drop(drop: DropReport): string {
+      const titles = drop.listing.map((item) => site.articleById.get(item.articleId)?.titleHtml ?? null);
+      return hashOf([frame, drop, dropNumber(drop.id), titles]);
+    },
+    topicPage(page: TopicPage): string {
+      const { topic, pageNumber, first, last, path, newer, older } = page;
+      // The front page names the topic's count; an archive page names only its own range.
+      const count = pageNumber === 0 ? topic.articles.length : null;
+      return hashOf([frame, topic.id, topic.labelZh, topic.labelEn, pageNumber, first, last, path, newer, older, count, page.articles.map(card)]);
+    },
+  };
 }
 
-export interface ArticlePagePlan {
-  /** Pages Eleventy renders this build. */
-  render: PublishedArticle[];
-  /** Pages taken unchanged from the previous build's output. */
-  reuse: string[];
-  /** Every article page's key, for the next build. */
-  keys: Record<string, string>;
-}
-
-export function planArticlePages(
+/**
+ * Which pages this build renders and which it takes from the previous build into the same output
+ * folder: a page is reused when its key is the one the previous build recorded for it. Search index
+ * files are named by their content, so one is reused whenever the previous build wrote it.
+ */
+export function planPages(
   site: SiteModel,
+  indexFiles: readonly IndexFile[],
   codeVersion: string,
-  previousKeys: Readonly<Record<string, string>>,
-  stillThere: (id: string) => boolean,
-): ArticlePagePlan {
-  const plan: ArticlePagePlan = { render: [], reuse: [], keys: {} };
-  for (const article of site.digest.articles) {
-    const key = articlePageKey(site, article, codeVersion);
-    plan.keys[article.id] = key;
-    if (previousKeys[article.id] === key && stillThere(article.id)) plan.reuse.push(article.id);
-    else plan.render.push(article);
-  }
+  reusable: (file: string, key: string) => boolean,
+): PagePlan {
+  const keys = pageKeys(site, codeVersion);
+  const plan: PagePlan = { articles: [], drops: [], topicPages: [], indexFiles: [], reuse: [], keys: new Map() };
+  const sort = <T>(file: string, key: string, item: T, render: T[]) => {
+    plan.keys.set(file, key);
+    if (reusable(file, key)) plan.reuse.push(file);
+    else render.push(item);
+  };
+  for (const article of site.digest.articles) sort(outputFile(articlePath(article.id)), keys.article(article), article, plan.articles);
+  for (const drop of site.digest.drops) sort(outputFile(dropPath(drop.id)), keys.drop(drop), drop, plan.drops);
+  for (const page of site.topicPages) sort(outputFile(page.path), keys.topicPage(page), page, plan.topicPages);
+  for (const file of indexFiles) sort(outputFile(`${SEARCH_INDEX_PATH}${file.path}`), file.path, file, plan.indexFiles);
   return plan;
+}
+
+/** A slice as planned: article pages still without their typeset excerpts. */
+export type PlannedSlice = Omit<PageSlice, 'articles' | 'searchManifest'> & { articles: PublishedArticle[] };
+
+/** The plan cut into slices of at most `size` pages each; the single pages go with the first. */
+export function slicesOf(plan: PagePlan, size: number): PlannedSlice[] {
+  const empty = (): PlannedSlice => ({ articles: [], drops: [], topicPages: [], indexFiles: [], singles: [] });
+  const slices: PlannedSlice[] = [];
+  let current: PlannedSlice = { ...empty(), singles: [...SINGLE_PAGES] };
+  let count: number = SINGLE_PAGES.length;
+  const add = <K extends 'articles' | 'drops' | 'topicPages' | 'indexFiles'>(name: K, items: readonly PlannedSlice[K][number][]) => {
+    for (const item of items) {
+      if (count >= size) {
+        slices.push(current);
+        current = empty();
+        count = 0;
+      }
+      (current[name] as PlannedSlice[K][number][]).push(item);
+      count++;
+    }
+  };
+  add('articles', plan.articles);
+  add('drops', plan.drops);
+  add('topicPages', plan.topicPages);
+  add('indexFiles', plan.indexFiles);
+  slices.push(current);
+  return slices;
 }

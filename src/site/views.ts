@@ -1,7 +1,5 @@
 import type { Digest, DropReport, PublishedArticle, SiteConfig, TopicId } from '../model.ts';
 import { OTHER_TOPIC, TOPICS } from '../topics/index.ts';
-import { buildSearchIndex, type IndexedText, type SearchIndex } from '../search/index.ts';
-import type { TextCache } from './text-cache-store.ts';
 
 /** Past this many articles a topic page is split, so a phone never loads thousands of cards. */
 export const TOPIC_PAGE_SIZE = 50;
@@ -55,9 +53,6 @@ export interface SiteModel {
   dropById: Map<string, DropReport>;
   articleById: Map<string, PublishedArticle>;
   neighbours: Map<string, Neighbours>;
-  /** Article pages to render this build; the rest are reused from the previous build. */
-  articlesToRender: PublishedArticle[];
-  searchIndex: SearchIndex;
 }
 
 export const articlePath = (id: string): string => `/articles/${id}/`;
@@ -147,7 +142,9 @@ function relatedArticles(articles: readonly PublishedArticle[]): Map<string, Pub
     for (const term of termsOf(article)) {
       const list = holders.get(term)!;
       if (list.length > COMMON_TERM) continue;
-      const weight = Math.log(articles.length / list.length) + 1;
+      // Rarity from the term's own count alone, not the corpus size: a new drop then reweighs only
+      // the terms its articles hold, and the related cards of unrelated articles stay as they were.
+      const weight = Math.log(COMMON_TERM / list.length) + 1;
       for (const other of list) if (other !== index) scores.set(other, (scores.get(other) ?? 0) + weight);
     }
     for (const other of byFirstTopic.get(article.topics[0] ?? 'other') ?? []) {
@@ -164,7 +161,12 @@ function relatedArticles(articles: readonly PublishedArticle[]): Map<string, Pub
   return related;
 }
 
-export function buildSiteModel(digest: Digest, config: SiteConfig, searchCache?: TextCache<IndexedText>): SiteModel {
+/**
+ * The digest with the views pages need. Frozen, like the digest it holds: Eleventy then hands it
+ * to every page by reference, where it deep-copies plain objects and wraps them in a proxy per
+ * page (Pagination.js, eleventy-utils Merge.js).
+ */
+export function buildSiteModel(digest: Digest, config: SiteConfig): SiteModel {
   const topics: TopicView[] = TOPICS.map((topic) => ({
     id: topic.id,
     labelZh: topic.labelZh,
@@ -184,8 +186,8 @@ export function buildSiteModel(digest: Digest, config: SiteConfig, searchCache?:
     });
   });
 
-  return {
-    digest,
+  return Object.freeze({
+    digest: Object.freeze(digest),
     config,
     topics,
     topicPages: topics.flatMap((topic) => paginate(topic)),
@@ -194,7 +196,5 @@ export function buildSiteModel(digest: Digest, config: SiteConfig, searchCache?:
     dropById: new Map(digest.drops.map((drop) => [drop.id, drop])),
     articleById: new Map(digest.articles.map((article) => [article.id, article])),
     neighbours,
-    articlesToRender: digest.articles,
-    searchIndex: buildSearchIndex(digest.articles, topics, { textCache: searchCache }),
-  };
+  });
 }

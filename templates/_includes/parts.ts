@@ -1,4 +1,5 @@
 import type { ElementContent } from 'hast';
+import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
 import type { PublishedArticle, TopicId } from '../../src/model.ts';
 import { articlePath, dropPath, topicPath, type SiteModel, type TopicView } from '../../src/site/views.ts';
@@ -38,6 +39,18 @@ export function dropLabel(site: SiteModel, dropId: string): string {
 }
 
 export function articleCard(site: SiteModel, article: PublishedArticle, headingLevel: 'h2' | 'h3' = 'h3'): ElementContent {
+  // A card shows the same article on up to a dozen pages (topics, related, home): serialize it once.
+  let cards = cardsBySite.get(site);
+  if (!cards) cardsBySite.set(site, (cards = new Map()));
+  const key = `${headingLevel}:${article.id}`;
+  let html = cards.get(key);
+  if (html === undefined) cards.set(key, (html = toHtml(cardTree(site, article, headingLevel), { allowDangerousHtml: true })));
+  return rendered(html);
+}
+
+const cardsBySite = new WeakMap<SiteModel, Map<string, string>>();
+
+function cardTree(site: SiteModel, article: PublishedArticle, headingLevel: 'h2' | 'h3'): ElementContent {
   const seen = article.drops.length;
   return h('article.card', [
     h(`${headingLevel}.card-title`, [h('a', { href: href(site.digest.base, articlePath(article.id)) }, [rendered(article.titleHtml)])]),

@@ -5,7 +5,9 @@ import { buildSearchIndex, type SearchIndex, type SearchIndexOptions } from '../
 import { SearchEngine } from '../../src/search/engine.ts';
 import { recordShardFile, type SearchRecord } from '../../src/search/format.ts';
 import type { RankedHit } from '../../src/search/rank.ts';
-import { loadSite } from '../../src/site/load.ts';
+import { readDigest } from '../../src/build/index.ts';
+import { DEFAULT_SITE_CONFIG } from '../../src/config.ts';
+import { buildSiteModel } from '../../src/site/views.ts';
 import type { SiteModel } from '../../src/site/views.ts';
 import { PROJECT } from '../support/build.ts';
 
@@ -20,7 +22,9 @@ export interface SeedSearch {
 }
 
 export async function seedSearch(options: SearchIndexOptions = {}): Promise<SeedSearch> {
-  const site = await loadSite({ feedsDir: join(PROJECT, 'feeds'), base: '/' });
+  const { digest, store } = await readDigest({ feedsDir: join(PROJECT, 'feeds'), base: '/', site: DEFAULT_SITE_CONFIG, cacheDir: null });
+  await store.close();
+  const site = buildSiteModel(digest, DEFAULT_SITE_CONFIG);
   const index = buildSearchIndex(site.digest.articles, site.topics, options);
   const files = new Map(index.files.map((file) => [file.path, file.content]));
   const engine = new SearchEngine(async (file) => {

@@ -108,7 +108,7 @@ test('digest --help lists the commands; digest check exits 1 on errors and 0 on 
     error.code === 1 && /binary-junk\.txt: error: file looks binary/.test(error.stderr));
 });
 
-test('a rebuild after a new drop reuses unchanged article pages and equals a fresh build byte for byte', async () => {
+test('a rebuild after a new drop reuses unchanged pages and equals a fresh build byte for byte', async () => {
   const { mkdtemp, cp, rm } = await import('node:fs/promises');
   const { tmpdir } = await import('node:os');
   const work = await mkdtemp(join(tmpdir(), 'digest-rebuild-'));
@@ -122,6 +122,8 @@ test('a rebuild after a new drop reuses unchanged article pages and equals a fre
   const [, rendered, reused] = /(\d+) article pages rendered, (\d+) unchanged and reused/.exec(rebuild.stdout) ?? [];
   assert.equal(Number(rendered) + Number(reused), 39);
   assert.ok(Number(reused) > 0, rebuild.stdout);
+  const [, otherRendered, otherReused] = /(\d+) other pages and files rendered, (\d+) unchanged and reused/.exec(rebuild.stdout) ?? [];
+  assert.ok(Number(otherReused) > 0 && Number(otherRendered) > 0, rebuild.stdout);
   await runDigest(['build', '--feeds', feeds, '--out', join(work, 'fresh'), '--cache', '']);
   const files = await filesUnder(join(work, 'fresh'));
   assert.deepEqual(await filesUnder(join(work, 'site')), files);

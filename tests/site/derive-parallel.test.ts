@@ -1,15 +1,22 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { collectArticles } from '../../src/articles/index.ts';
+import { groupArticles } from '../../src/articles/index.ts';
 import { readDrops } from '../../src/ingest/index.ts';
-import { deriveAll } from '../../src/site/derive-parallel.ts';
-import { deriveFromText } from '../../src/site/digest.ts';
+import { memoryCacheStore, textKey } from '../../src/site/cache-store.ts';
+import { deriveFromText, deriveMissing, type FullDerivation, type TextDerivation } from '../../src/site/derive.ts';
+import type { IndexedText } from '../../src/search/index.ts';
 import { FEEDS } from '../seeds.ts';
 
-test('deriving on two threads gives what one thread gives, in the same order', async () => {
-  const seeds = collectArticles(await readDrops(FEEDS)).map((article) => article.text);
+test('deriving on two threads stores what one thread derives, for every text', async () => {
+  const seeds = groupArticles(await readDrops(FEEDS)).map((article) => article.text);
   const texts = Array.from({ length: 440 }, (_, index) => `${seeds[index % seeds.length]} 第${index}段`);
-  const parallel = await deriveAll(texts, 2);
-  assert.equal(parallel.length, texts.length);
-  assert.deepEqual(parallel, texts.map(deriveFromText));
+  const store = memoryCacheStore();
+  assert.equal(await deriveMissing(texts, store, 2), texts.length);
+  const stored = (text: string): FullDerivation => ({
+    text: store.table<TextDerivation>('derivations').get(textKey(text))!,
+    excerptHtml: store.table<string>('excerpts').get(textKey(text))!,
+    search: store.table<IndexedText>('search').get(textKey(text))!,
+  });
+  for (const text of texts) assert.deepEqual(stored(text), deriveFromText(text), text.slice(0, 20));
+  assert.equal(await deriveMissing(texts, store, 2), 0, 'a second pass finds everything derived');
 });

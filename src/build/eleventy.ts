@@ -1,0 +1,47 @@
+import Eleventy from '@11ty/eleventy';
+import { fileURLToPath } from 'node:url';
+import type { PublishedArticle } from '../model.ts';
+import type { PageSlice, PlannedSlice } from '../site/page-plan.ts';
+import type { SiteModel } from '../site/views.ts';
+
+const TEMPLATES = fileURLToPath(new URL('../../templates/', import.meta.url));
+const CONFIG = fileURLToPath(new URL('../../.eleventy.ts', import.meta.url));
+
+/** A planned slice with what its article pages show, read from the derivation cache just in time. */
+export function sliceData(planned: PlannedSlice, searchManifest: string, excerptHtml: (text: string) => string): PageSlice {
+  const articles = planned.articles.map((article: PublishedArticle) => Object.freeze({ article, excerptHtml: excerptHtml(article.text) }));
+  return Object.freeze({ ...planned, articles, searchManifest });
+}
+
+export interface RenderInput {
+  site: SiteModel;
+  slices: readonly PlannedSlice[];
+  searchManifest: string;
+  excerptHtml: (text: string) => string;
+  outDir: string;
+}
+
+/**
+ * Eleventy renders every page, one run per slice through its programmatic API: a run keeps each
+ * page it renders until it ends (TemplateMap's templateContent, TemplateWriter's results), so a
+ * slice bounds the memory a build needs, whatever the corpus. The site model and the slice reach
+ * the templates as global data, frozen so that Eleventy passes them by reference. No pathPrefix
+ * goes to Eleventy: pages prefix their own links through one `href()` (see templates/_includes).
+ */
+export async function renderSlices({ site, slices, searchManifest, excerptHtml, outDir }: RenderInput): Promise<number> {
+  let pages = 0;
+  for (const planned of slices) {
+    const slice = sliceData(planned, searchManifest, excerptHtml);
+    const eleventy = new Eleventy(TEMPLATES, outDir, {
+      quietMode: true,
+      configPath: CONFIG,
+      config(eleventyConfig) {
+        eleventyConfig.addGlobalData('site', site);
+        eleventyConfig.addGlobalData('slice', slice);
+      },
+    });
+    await eleventy.write();
+    pages += slice.articles.length + slice.drops.length + slice.topicPages.length + slice.indexFiles.length;
+  }
+  return pages;
+}

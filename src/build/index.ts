@@ -1,0 +1,129 @@
+// The build, in one function read left to right:
+//   read drops → merge articles once → derive texts (cached) → digest → site model → search index
+//   → page plan (render or reuse) → Eleventy, over slices, into a new release → publish
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { groupArticles } from '../articles/index.ts';
+import { readDrops } from '../ingest/index.ts';
+import type { Digest, SiteConfig } from '../model.ts';
+import { buildSearchIndex, type SearchIndex } from '../search/index.ts';
+import { memoryCacheStore, openCacheStore, type CacheStore } from '../site/cache-store.ts';
+import { codeVersion } from '../site/code-version.ts';
+import { deriveMissing, derivationReader, type DerivationReader } from '../site/derive.ts';
+import { buildDigest } from '../site/digest.ts';
+import { planPages, slicesOf, type PagePlan } from '../site/page-plan.ts';
+import { previousPageKeys, reusePages, savePageKeys } from '../site/page-store.ts';
+import { publishAtomically } from '../site/publish.ts';
+import { buildSiteModel, type SiteModel } from '../site/views.ts';
+import { renderSlices } from './eleventy.ts';
+
+export interface BuildOptions {
+  feedsDir: string;
+  /** URL path the site is hosted under, with leading and trailing slash. */
+  base: string;
+  /** The site's name, description, language and URL (digest.config.json and flags). */
+  site: SiteConfig;
+  /** Where derived texts and page keys are kept between builds; in memory for this build only when null. */
+  cacheDir: string | null;
+  /** See ReadOptions.settleMs: wait for feed files still being written. */
+  settleMs?: number;
+  /** Progress lines for a person watching a long build. */
+  log?: (line: string) => void;
+}
+
+export interface DigestRead {
+  digest: Digest;
+  derivations: DerivationReader;
+  store: CacheStore;
+}
+
+/** Drops to digest: the part of a build that `digest check` needs too. The caller closes the store. */
+export async function readDigest(options: BuildOptions): Promise<DigestRead> {
+  const log = options.log ?? (() => {});
+  const onWait = (file: string, ms: number) => log(`waiting ${ms} ms for ${file} to settle`);
+  const drops = await readDrops(options.feedsDir, { settleMs: options.settleMs ?? 0, onWait });
+  const store = options.cacheDir ? await openCacheStore(options.cacheDir, await codeVersion()) : memoryCacheStore();
+  try {
+    const groups = groupArticles(drops);
+    const derived = await deriveMissing(
+      groups.map((group) => group.text),
+      store,
+    );
+    if (derived > 0) log(`derived titles, topics and math for ${derived} new texts`);
+    const derivations = derivationReader(store);
+    const digest = buildDigest(drops, { base: options.base, groups, describe: derivations.description });
+    return { digest, derivations, store };
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+}
+
+export interface PreparedSite extends DigestRead {
+  site: SiteModel;
+  searchIndex: SearchIndex;
+  /** Against the previous build into the same output folder (nothing is reused without a cache). */
+  plan: PagePlan;
+}
+
+/** Everything up to the page plan: what a test can inspect without writing a site. */
+export async function prepareSite(options: BuildOptions & { outDir: string }): Promise<PreparedSite> {
+  const read = await readDigest(options);
+  try {
+    const site = buildSiteModel(read.digest, options.site);
+    const searchIndex = buildSearchIndex(site.digest.articles, site.topics, {
+      textCache: { get: read.derivations.search, set: () => {} },
+    });
+    const previous = previousPageKeys(read.store, options.outDir);
+    // A page is reused only if the previous release still holds it (someone may have deleted it).
+    const reusable = (file: string, key: string) => previous(file) === key && existsSync(join(options.outDir, file));
+    const plan = planPages(site, searchIndex.files, await codeVersion(), reusable);
+    return { ...read, site, searchIndex, plan };
+  } catch (error) {
+    await read.store.close();
+    throw error;
+  }
+}
+
+/** Pages per Eleventy run: Eleventy keeps every page it renders until its run ends. */
+export const SLICE_PAGES = 3_000;
+
+export interface BuiltSite {
+  digest: Digest;
+  /** Pages Eleventy rendered, and pages taken unchanged from the previous build; article pages apart. */
+  articles: { rendered: number; reused: number };
+  otherPages: { rendered: number; reused: number };
+}
+
+export interface WriteOptions extends BuildOptions {
+  outDir: string;
+  slicePages?: number;
+  /** Sees the digest before anything is written; returning false stops the build there. */
+  onDigest?: (digest: Digest) => boolean;
+}
+
+/** Builds the site into a new release beside `outDir` and swaps it in atomically; null when `onDigest` said no. */
+export async function buildSite(options: WriteOptions): Promise<BuiltSite | null> {
+  const prepared = await prepareSite(options);
+  const { site, plan, searchIndex, derivations, store } = prepared;
+  try {
+    if (options.onDigest?.(site.digest) === false) return null;
+    let rendered = 0;
+    await publishAtomically(options.outDir, async (release) => {
+      await reusePages(plan.reuse, options.outDir, release);
+      const slices = slicesOf(plan, options.slicePages ?? SLICE_PAGES);
+      rendered = await renderSlices({
+        site,
+        slices,
+        searchManifest: searchIndex.manifestFile,
+        excerptHtml: derivations.excerptHtml,
+        outDir: release,
+      });
+    });
+    savePageKeys(store, options.outDir, plan.keys);
+    const articles = { rendered: plan.articles.length, reused: site.digest.articles.length - plan.articles.length };
+    return { digest: site.digest, articles, otherPages: { rendered: rendered - articles.rendered, reused: plan.reuse.length - articles.reused } };
+  } finally {
+    await store.close();
+  }
+}

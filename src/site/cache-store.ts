@@ -1,0 +1,126 @@
+import { createHash } from 'node:crypto';
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { open, type Database, type RootDatabase } from 'lmdb';
+
+/** Values a build derived and the next build may reuse, by key. */
+export interface CacheTable<T> {
+  get(key: string): T | undefined;
+  set(key: string, value: T): void;
+}
+
+export type TableName = 'derivations' | 'excerpts' | 'search' | 'pages';
+
+export interface CacheStore {
+  table<T>(name: TableName): CacheTable<T>;
+  /** Writes what was set since the last flush, in one transaction. */
+  flush(): Promise<void>;
+  /** Flushes, forgets entries no recent build used, and closes. */
+  close(): Promise<void>;
+}
+
+/** The key of a text's entries: its hash, so a 20,000-character line costs 43 bytes of key. */
+export const textKey = (text: string): string => createHash('sha256').update(text).digest('base64url');
+
+const TABLES: readonly TableName[] = ['derivations', 'excerpts', 'search', 'pages'];
+const VERSION_KEY = 'code-version';
+/** Unused entries are dropped once they outnumber the used ones by this much (plus a floor). */
+const PRUNE_FACTOR = 2;
+const PRUNE_FLOOR = 1_000;
+
+/** A build without `--cache` still derives each text once: the same tables, in memory. */
+export function memoryCacheStore(): CacheStore {
+  const tables = new Map<TableName, Map<string, unknown>>();
+  return {
+    table<T>(name: TableName): CacheTable<T> {
+      let table = tables.get(name);
+      if (!table) tables.set(name, (table = new Map()));
+      const entries = table as Map<string, T>;
+      return { get: (key) => entries.get(key), set: (key, value) => void entries.set(key, value) };
+    },
+    async flush() {},
+    async close() {},
+  };
+}
+
+interface OpenTable {
+  db: Database<unknown, string>;
+  pending: Map<string, unknown>;
+  used: Set<string>;
+}
+
+/**
+ * The cache as an LMDB environment (what Parcel and Gatsby moved to): entries are read one by one
+ * from a memory map and written in one transaction, so a build touches only what it uses, and
+ * no single blob has to fit in one Buffer (Gatsby's v8.serialize cache broke at 2 GB). The store
+ * is keyed by the code's version: entries from other code are cleared on open. A store that
+ * cannot be opened is removed and started afresh, so a damaged cache costs time, never output.
+ */
+export async function openCacheStore(cacheDir: string, codeVersion: string): Promise<CacheStore> {
+  const path = join(cacheDir, 'store');
+  let root: RootDatabase;
+  try {
+    root = openRoot(path, codeVersion);
+  } catch {
+    await rm(path, { recursive: true, force: true });
+    root = openRoot(path, codeVersion);
+  }
+  const tables = new Map<TableName, OpenTable>();
+  const tableOf = (name: TableName): OpenTable => {
+    let table = tables.get(name);
+    if (!table) tables.set(name, (table = { db: root.openDB<unknown, string>({ name }), pending: new Map(), used: new Set() }));
+    return table;
+  };
+  const flush = () => {
+    root.transactionSync(() => {
+      for (const { db, pending } of tables.values()) for (const [key, value] of pending) db.putSync(key, value);
+    });
+    for (const table of tables.values()) table.pending.clear();
+  };
+  return {
+    table<T>(name: TableName): CacheTable<T> {
+      const table = tableOf(name);
+      return {
+        get(key) {
+          table.used.add(key);
+          if (table.pending.has(key)) return table.pending.get(key) as T;
+          try {
+            return table.db.get(key) as T | undefined;
+          } catch {
+            // An entry that no longer decodes is as good as missing.
+            return undefined;
+          }
+        },
+        set(key, value) {
+          table.used.add(key);
+          table.pending.set(key, value);
+        },
+      };
+    },
+    async flush() {
+      flush();
+    },
+    async close() {
+      flush();
+      root.transactionSync(() => {
+        for (const { db, used } of tables.values()) {
+          if (db.getCount() <= used.size * PRUNE_FACTOR + PRUNE_FLOOR) continue;
+          for (const key of db.getKeys()) if (!used.has(key)) db.removeSync(key);
+        }
+      });
+      await root.close();
+    },
+  };
+}
+
+function openRoot(path: string, codeVersion: string): RootDatabase {
+  const root = open({ path, compression: false });
+  const meta = root.openDB<string, string>({ name: 'meta' });
+  if (meta.get(VERSION_KEY) !== codeVersion) {
+    root.transactionSync(() => {
+      for (const name of TABLES) root.openDB({ name }).clearSync();
+      meta.putSync(VERSION_KEY, codeVersion);
+    });
+  }
+  return root;
+}

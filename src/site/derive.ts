@@ -1,0 +1,114 @@
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { describeExcerpt, type ExcerptDescription } from '../articles/index.ts';
+import type { RenderDiagnostic, TopicTag } from '../model.ts';
+import { renderExcerpt, renderInline } from '../render/index.ts';
+import { indexText, type IndexedText } from '../search/index.ts';
+import { tagArticle } from '../topics/index.ts';
+import { textKey, type CacheStore } from './cache-store.ts';
+
+/** What cards, listings and feeds need of a text: small enough to hold for every article. */
+export interface TextDerivation extends ExcerptDescription {
+  tags: TopicTag[];
+  titleHtml: string;
+  summaryHtml: string;
+  renderDiagnostics: RenderDiagnostic[];
+}
+
+/** Everything an excerpt's text alone determines: the costly part of a build, cached by text. */
+export interface FullDerivation {
+  text: TextDerivation;
+  /** The typeset excerpt, read back only for the article pages a build renders. */
+  excerptHtml: string;
+  /** The search fields and tokens, read back one article at a time while indexing. */
+  search: IndexedText;
+}
+
+export function deriveFromText(text: string): FullDerivation {
+  const description = describeExcerpt(text);
+  const tags = tagArticle({ text, ...description });
+  const excerpt = renderExcerpt(text);
+  return {
+    text: {
+      ...description,
+      tags,
+      titleHtml: renderInline(description.title).html,
+      summaryHtml: renderInline(description.summary).html,
+      renderDiagnostics: excerpt.diagnostics,
+    },
+    excerptHtml: excerpt.html,
+    search: indexText({ ...description, text }),
+  };
+}
+
+/** Below this many texts a worker's start-up (loading tsx and the stages, ~0.5 s) costs more than it saves. */
+const WORTH_A_WORKER = 400;
+/** Texts derived between two writes to the store, so a cold 100,000-article build never holds them all. */
+const BATCH = 2_000;
+
+/** One worker thread that derives the batches it is sent, for the whole of a build. */
+function startWorker(): { derive(texts: string[]): Promise<FullDerivation[]>; stop(): Promise<number> } {
+  const worker = new Worker(new URL('./derive-worker.mjs', import.meta.url));
+  let pending: { resolve: (value: FullDerivation[]) => void; reject: (error: Error) => void } | null = null;
+  worker.on('message', (derived: FullDerivation[]) => pending?.resolve(derived));
+  worker.on('error', (error) => pending?.reject(error));
+  return {
+    derive: (texts) =>
+      new Promise((resolve, reject) => {
+        pending = { resolve, reject };
+        worker.postMessage(texts);
+      }),
+    stop: () => worker.terminate(),
+  };
+}
+
+/**
+ * Derives every text the store lacks, on every core: the main thread takes one share of each
+ * batch and a worker per other core the rest, in input order, so the result is deterministic.
+ */
+export async function deriveMissing(texts: readonly string[], store: CacheStore, threads = availableParallelism()): Promise<number> {
+  const derivations = store.table<TextDerivation>('derivations');
+  const missing = [...new Set(texts)].filter((text) => derivations.get(textKey(text)) === undefined);
+  const workers = threads > 1 && missing.length >= WORTH_A_WORKER ? Array.from({ length: threads - 1 }, startWorker) : [];
+  try {
+    for (let from = 0; from < missing.length; from += BATCH) {
+      const batch = missing.slice(from, from + BATCH);
+      const shareSize = Math.ceil(batch.length / (workers.length + 1));
+      const pending = workers.map((worker, index) => worker.derive(batch.slice((index + 1) * shareSize, (index + 2) * shareSize)));
+      const derived = [batch.slice(0, shareSize).map(deriveFromText), ...(await Promise.all(pending))].flat();
+      derived.forEach((derivation, index) => keep(store, batch[index]!, derivation));
+      await store.flush();
+    }
+  } finally {
+    await Promise.all(workers.map((worker) => worker.stop()));
+  }
+  return missing.length;
+}
+
+function keep(store: CacheStore, text: string, derivation: FullDerivation): void {
+  const key = textKey(text);
+  store.table<TextDerivation>('derivations').set(key, derivation.text);
+  store.table<string>('excerpts').set(key, derivation.excerptHtml);
+  store.table<IndexedText>('search').set(key, derivation.search);
+}
+
+/** What the build reads back from the store, deriving on the spot whatever went missing since. */
+export function derivationReader(store: CacheStore) {
+  const read = <T>(table: 'derivations' | 'excerpts' | 'search', pick: (derived: FullDerivation) => T) => {
+    const values = store.table<T>(table);
+    return (text: string): T => {
+      const found = values.get(textKey(text));
+      if (found !== undefined) return found;
+      const derived = deriveFromText(text);
+      keep(store, text, derived);
+      return pick(derived);
+    };
+  };
+  return {
+    description: read('derivations', (derived) => derived.text),
+    excerptHtml: read('excerpts', (derived) => derived.excerptHtml),
+    search: read('search', (derived) => derived.search),
+  };
+}
+
+export type DerivationReader = ReturnType<typeof derivationReader>;
