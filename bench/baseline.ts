@@ -1,4 +1,5 @@
 // The baseline site's input: bench/baseline/site/ plus one Markdown page per distinct article.
+import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -31,4 +32,26 @@ export function writeBaselineInput(texts: readonly string[], root: string): Base
 
 export function baselineArgs(eleventyCli: string, site: BaselineInput): string[] {
   return [eleventyCli, `--config=${BASELINE_CONFIG}`, `--input=${site.input}`, `--output=${site.output}`, '--quiet'];
+}
+
+const HUGO_SITE = fileURLToPath(new URL('./hugo/', import.meta.url));
+
+/** Hugo, when installed (Debian's `hugo`): the second baseline. Null when it is not there. */
+export function hugoVersion(): string | null {
+  const found = spawnSync('hugo', ['version'], { encoding: 'utf8' });
+  return found.status === 0 ? found.stdout.trim() : null;
+}
+
+/** The same pages as the Eleventy baseline, as a Hugo site: bench/hugo/ plus one content file per article. */
+export function writeHugoInput(texts: readonly string[], root: string): BaselineInput {
+  rmSync(root, { recursive: true, force: true });
+  cpSync(HUGO_SITE, root, { recursive: true });
+  const articles = join(root, 'content', 'articles');
+  mkdirSync(articles, { recursive: true });
+  texts.forEach((text, index) => writeFileSync(join(articles, `${String(index).padStart(6, '0')}.md`), markdownPage(text).replace('layout: base.njk\ntags: article\n', '')));
+  return { root, input: root, output: join(root, 'public') };
+}
+
+export function hugoArgs(site: BaselineInput): string[] {
+  return ['--quiet', '--source', site.input, '--destination', site.output];
 }

@@ -26,6 +26,9 @@ export interface SizeResult {
   render: Spread | null;
   baseline: Spread | null;
   baselineRss: Spread | null;
+  /** Hugo with the same pages, when installed. */
+  hugo: Spread | null;
+  hugoRss: Spread | null;
   searchIndex: (Bytes & { files: number }) | null;
   firstSearch: (Bytes & { requests: number }) | null;
   latency: { p50: number; p95: number; samples: number } | null;
@@ -46,6 +49,8 @@ export interface RunContext {
   nodeOptions: string | null;
   /** Which code was measured. */
   code: string;
+  /** Hugo's version line, or null when it was not installed. */
+  hugo: string | null;
 }
 
 export function spreadOf(values: readonly number[]): Spread | null {
@@ -86,9 +91,14 @@ function bytes(value: Bytes | null): string {
   return value === null ? NA : `${formatBytes(value.raw)} (${formatBytes(value.gzip)} gzip)`;
 }
 
-function ratio(result: SizeResult): string {
-  if (result.build === null || result.baseline === null || result.baseline.median <= 0) return NA;
-  return `${fixed(result.build.median / result.baseline.median, 2)}×`;
+function ratio(part: Spread | null, whole: Spread | null): string {
+  if (part === null || whole === null || whole.median <= 0) return NA;
+  return `${fixed(part.median / whole.median, 2)}×`;
+}
+
+function share(part: Spread | null, whole: Spread | null): string {
+  if (part === null || whole === null || whole.median <= 0) return NA;
+  return `${fixed((100 * part.median) / whole.median, 1)}%`;
 }
 
 type Row = [string, (result: SizeResult) => string];
@@ -100,9 +110,13 @@ const ROWS: Row[] = [
   ['Full build, peak RSS', (r) => spread(r.buildRss, 'MiB', 0)],
   ['Rebuild after one new drop', (r) => spread(r.rebuild, 's', 2)],
   ['Math render (renderExcerpt, all articles)', (r) => spread(r.render, 's', 2)],
+  ['Rebuild ÷ full build', (r) => share(r.rebuild, r.build)],
   ['Baseline: bare Eleventy, wall', (r) => spread(r.baseline, 's', 2)],
   ['Baseline: peak RSS', (r) => spread(r.baselineRss, 'MiB', 0)],
-  ['Full build ÷ baseline', ratio],
+  ['Full build ÷ baseline', (r) => ratio(r.build, r.baseline)],
+  ['Baseline: Hugo, wall', (r) => spread(r.hugo, 's', 2)],
+  ['Hugo: peak RSS', (r) => spread(r.hugoRss, 'MiB', 0)],
+  ['Full build ÷ Hugo', (r) => ratio(r.build, r.hugo)],
   ['Search index', (r) => (r.searchIndex === null ? NA : `${bytes(r.searchIndex)} in ${r.searchIndex.files} files`)],
   [
     'Search index per article',
@@ -141,6 +155,7 @@ export function formatReport(results: readonly SizeResult[], context: RunContext
     `- Date: ${context.date}`,
     `- Code: ${context.code}`,
     `- Machine: ${context.cores} cores (${context.cpu}), ${fixed(context.memoryGiB, 0)} GiB; Node ${context.node}`,
+    `- Baselines: bare Eleventy 3 (bench/baseline/); ${context.hugo === null ? 'Hugo not installed, so skipped' : `${context.hugo} (bench/hugo/)`}`,
     `- Load average (1, 5, 15 min) before: ${loads(context.loadBefore)}; after: ${loads(context.loadAfter)}`,
     ...busy,
     ...(context.nodeOptions === null ? [] : [`- NODE_OPTIONS: \`${context.nodeOptions}\` (every process of the run inherits it)`]),

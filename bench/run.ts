@@ -7,7 +7,7 @@ import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { baselineArgs, writeBaselineInput } from './baseline.ts';
+import { baselineArgs, hugoArgs, hugoVersion, writeBaselineInput, writeHugoInput } from './baseline.ts';
 import { snapshotCode } from './code-snapshot.ts';
 import { checkSize, generateCorpus, writeCorpus } from './generate.ts';
 import { measureCommand, type Measured } from './measure.ts';
@@ -32,9 +32,11 @@ interface Options {
   timeoutMs: number;
   search: boolean;
   out: string;
+  /** Hugo's version line when it is installed; the Hugo baseline is skipped otherwise. */
+  hugo: string | null;
 }
 
-function parseOptions(argv: string[]): Omit<Options, 'code' | 'work'> {
+function parseOptions(argv: string[]): Omit<Options, 'code' | 'work' | 'hugo'> {
   const { values } = parseArgs({
     args: argv,
     options: {
@@ -114,6 +116,7 @@ async function benchSize(size: number, options: Options): Promise<SizeResult> {
   const texts = corpus.articles.map((article) => article.text);
   writeFileSync(textsFile, JSON.stringify(texts));
   const baselineSite = writeBaselineInput(texts, join(tmpdir(), `bench-baseline-${process.pid}-${size}`));
+  const hugoSite = options.hugo === null ? null : writeHugoInput(texts, join(tmpdir(), `bench-hugo-${process.pid}-${size}`));
 
   const builds: number[] = [];
   const buildRss: number[] = [];
@@ -121,6 +124,8 @@ async function benchSize(size: number, options: Options): Promise<SizeResult> {
   const renders: number[] = [];
   const baselines: number[] = [];
   const baselineRss: number[] = [];
+  const hugos: number[] = [];
+  const hugoRss: number[] = [];
   // Ours and the baseline alternate within each run, so a busy moment on the machine hits both.
   for (let run = 1; run <= options.runs; run++) {
     // A full build starts from nothing: no site to update, no cache to reuse.
@@ -136,6 +141,14 @@ async function benchSize(size: number, options: Options): Promise<SizeResult> {
     baselines.push(seconds(baseline, `baseline, run ${run}`, notes));
     if (baseline.exitCode === 0) baselineRss.push(mib(baseline));
     log(`${size}: run ${run}: baseline ${baseline.seconds.toFixed(2)} s`);
+
+    if (hugoSite !== null) {
+      rmSync(hugoSite.output, { recursive: true, force: true });
+      const hugo = await measureCommand('hugo', hugoArgs(hugoSite), { cwd: hugoSite.root, timeoutMs: options.timeoutMs });
+      hugos.push(seconds(hugo, `Hugo, run ${run}`, notes));
+      if (hugo.exitCode === 0) hugoRss.push(mib(hugo));
+      log(`${size}: run ${run}: Hugo ${hugo.seconds.toFixed(2)} s`);
+    }
 
     removeSite(rebuildSite);
     for (const stale of [rebuildFeeds, rebuildCache]) rmSync(stale, { recursive: true, force: true });
@@ -173,6 +186,8 @@ async function benchSize(size: number, options: Options): Promise<SizeResult> {
   }
 
   rmSync(baselineSite.root, { recursive: true, force: true });
+  if (hugoSite !== null) rmSync(hugoSite.root, { recursive: true, force: true });
+  else notes.push('Hugo: not installed (`apt-get install hugo`), so its baseline was skipped.');
   // A 100,000-article run leaves gigabytes of sites and caches; keep them only when asked.
   if (!options.keep) rmSync(folder, { recursive: true, force: true });
   return {
@@ -185,6 +200,8 @@ async function benchSize(size: number, options: Options): Promise<SizeResult> {
     render: spreadOf(renders),
     baseline: spreadOf(baselines),
     baselineRss: spreadOf(baselineRss),
+    hugo: spreadOf(hugos),
+    hugoRss: spreadOf(hugoRss),
     searchIndex,
     firstSearch: search.firstSearch,
     latency: search.latency,
@@ -198,7 +215,7 @@ async function main(argv: string[]): Promise<void> {
   const loadBefore = loadavg();
   const started = new Date().toISOString().slice(0, 16).replace('T', ' ');
   const snapshot = snapshotCode(ROOT, join(tmpdir(), `bench-code-${process.pid}`));
-  const options: Options = { ...parsed, code: snapshot.dir, work: join(CORPUS, `run-${process.pid}`) };
+  const options: Options = { ...parsed, code: snapshot.dir, work: join(CORPUS, `run-${process.pid}`), hugo: hugoVersion() };
   log(`building from a snapshot of the code (fingerprint ${snapshot.fingerprint}) in ${snapshot.dir}`);
   const results: SizeResult[] = [];
   try {
@@ -221,6 +238,7 @@ async function main(argv: string[]): Promise<void> {
     loadAfter: loadavg(),
     nodeOptions: process.env['NODE_OPTIONS'] || null,
     code: `snapshot of the checkout taken at ${started} UTC, fingerprint ${snapshot.fingerprint}`,
+    hugo: options.hugo,
   };
   writeFileSync(options.out, formatReport(results, context));
   console.log(formatTable(results));

@@ -85,17 +85,21 @@ test('the results table turns measurements into numbers and missing ones into n/
     render: spreadOf([3.1, 3.0, 3.3]),
     baseline: spreadOf([4.3, 4.5, 4.4]),
     baselineRss: spreadOf([300, 310, 305]),
+    hugo: spreadOf([1.2, 1.3, 1.25]),
+    hugoRss: spreadOf([90, 95, 92]),
     searchIndex: { raw: 2_500_000, gzip: 800_000, files: 257 },
     firstSearch: { raw: 120_000, gzip: 40_000, requests: 9 },
     latency: { p50: 12.4, p95: 30.2, samples: 40 },
     notes: [],
   };
-  const missing: SizeResult = { ...measured, articles: 1_000, build: null, searchIndex: null, firstSearch: null, latency: null, notes: ['search: n/a.'] };
+  const missing: SizeResult = { ...measured, articles: 1_000, build: null, hugo: null, searchIndex: null, firstSearch: null, latency: null, notes: ['search: n/a.'] };
   const table = formatTable([missing, measured]);
   assert.doesNotMatch(table, /NaN|undefined|Infinity/);
   assert.match(table, /\| Articles \| 1,000 \| 10,000 \|/);
   assert.match(table, /\| Full build, wall \| n\/a \| 12\.50 s \(12\.10–13\.00\) \|/);
   assert.match(table, /\| Full build ÷ baseline \| n\/a \| 2\.84× \|/);
+  assert.match(table, /\| Full build ÷ Hugo \| n\/a \| 10\.00× \|/);
+  assert.match(table, /\| Rebuild ÷ full build \| n\/a \| 97\.6% \|/);
   assert.match(table, /2\.38 MiB \(781\.3 KiB gzip\) in 257 files/);
   assert.match(table, /12 \/ 30 ms \(40 queries\)/);
   const report = formatReport([missing, measured], {
@@ -109,7 +113,9 @@ test('the results table turns measurements into numbers and missing ones into n/
     loadAfter: [1.5, 1.2, 0.9],
     nodeOptions: null,
     code: 'snapshot of the checkout, fingerprint 0123456789ab',
+    hugo: null,
   });
+  assert.match(report, /Hugo not installed, so skipped/);
   assert.match(report, /2 cores/);
   assert.match(report, /The machine was busy/);
   assert.match(report, /- 1,000: search: n\/a\./);
