@@ -1,0 +1,46 @@
+import assert from 'node:assert/strict';
+import { mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { test } from 'node:test';
+import { buildSite, prepareSite } from '../../src/build/index.ts';
+import { DEFAULT_SITE_CONFIG } from '../../src/config.ts';
+import { FEEDS } from '../seeds.ts';
+import { buildSite as buildWithCli } from '../support/build.ts';
+
+async function filesUnder(root: string): Promise<string[]> {
+  const entries = await readdir(root, { recursive: true, withFileTypes: true });
+  return entries.filter((entry) => entry.isFile()).map((entry) => relative(root, join(entry.parentPath, entry.name))).sort();
+}
+
+const options = { feedsDir: FEEDS, base: '/', site: DEFAULT_SITE_CONFIG, cacheDir: null };
+
+test('the build is one function: called in-process, it writes what the CLI writes, byte for byte', async () => {
+  const outDir = join(await mkdtemp(join(tmpdir(), 'digest-in-process-')), 'site');
+  const built = await buildSite({ ...options, outDir });
+  assert.equal(built?.digest.articles.length, 39);
+  assert.deepEqual(built?.articles, { rendered: 39, reused: 0 }, 'without a cache nothing is reused');
+  const { outDir: cli } = await buildWithCli(FEEDS);
+  const files = await filesUnder(cli);
+  assert.deepEqual(await filesUnder(outDir), files);
+  for (const file of files) assert.ok((await readFile(join(outDir, file))).equals(await readFile(join(cli, file))), `${file} differs`);
+});
+
+test('every page of the plan is keyed, and slices of any size cover the plan once', async () => {
+  const prepared = await prepareSite({ ...options, outDir: join(tmpdir(), 'nowhere') });
+  await prepared.store.close();
+  const { plan, site, searchIndex } = prepared;
+  assert.equal(plan.reuse.length, 0);
+  assert.equal(plan.keys.size, site.digest.articles.length + site.digest.drops.length + site.topicPages.length + searchIndex.files.length);
+  const { slicesOf } = await import('../../src/site/page-plan.ts');
+  for (const size of [1, 7, 100_000]) {
+    const slices = slicesOf(plan, size);
+    assert.equal(slices.flatMap((slice) => slice.articles).length, plan.articles.length, `${size}`);
+    assert.equal(slices.flatMap((slice) => slice.indexFiles).length, plan.indexFiles.length, `${size}`);
+    assert.equal(slices.filter((slice) => slice.singles.length > 0).length, 1, 'the single pages go with one slice');
+    for (const slice of slices) {
+      const pages = slice.articles.length + slice.drops.length + slice.topicPages.length + slice.indexFiles.length + slice.singles.length;
+      assert.ok(pages <= Math.max(size, slice.singles.length), `a slice of ${pages} pages for size ${size}`);
+    }
+  }
+});
