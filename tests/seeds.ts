@@ -10,3 +10,5 @@ export const SEED_DROPS = [
   '003_e3ea076ccf5dab71',
   '004_1ad6004f85210699',
 ] as const;
+/** The development set of real excerpts from other sources, kept beside the project (see its README). */
+export const DEVSET = fileURLToPath(new URL('../../shared/devset/', import.meta.url));

@@ -3,6 +3,19 @@
 // subject. The rules below try, in order, the sources a reader would look at first.
 import { rankKeyTerms, type RankedTerm } from './key-terms.ts';
 import { isGenericHeading, splitLeadingHeadings, type LeadingHeading } from './headings.ts';
+import {
+  clausesOf,
+  definitionSubject,
+  firstSentence,
+  includesTerm,
+  SCENE_SETTING,
+  stripLeading,
+  stripTrailing,
+  withoutDiscourse,
+  withoutRecap,
+} from './clauses.ts';
+import { PREFACE_WORDS, SECTION_NUMBER } from './heading-words.ts';
+import { genericTitle } from './subject.ts';
 import { clipWithEllipsis } from './summary.ts';
 import { boundedPrefix, displayWidth, formulaSpans, SCAN_LIMIT, withoutLinksAndEmoji } from './text.ts';
 
@@ -13,88 +26,13 @@ const EARLY_BOOK_TITLE = 100;
 // A statement of purpose is one clause; looking further only costs time on hostile input.
 const PURPOSE_WINDOW = 200;
 
-// Generic headings that still make a title after the subject: `SSM 概述`, `DETR 原理分析`.
-const COMBINABLE = new Set(['概述', '简介', '原理', '原理分析', '基本概念', '算法原理', '综述', '概览', '核心思想']);
 const PAPER_CUES = ['论文题目', '论文名称', '论文标题', '论文名为', '论文名是', '文章标题为', '标题为', '题目为', '题为'];
-const PURPOSE_CUES = ['本文', '这篇文章', '本篇', '在此'];
-const PURPOSE_FILLERS = ['跟大家一起', '和大家一起', '与大家一起', '简单地', '一起', '就是', '主要', '我们', '简单', '重点', '详细', '将', '会', '要', '来', '先'];
-const PURPOSE_VERBS = ['介绍', '梳理', '总结', '探讨', '讨论', '回顾', '分析', '解读', '研究', '整理'];
-const DISCOURSE = ['一般来说', '众所周知', '总的来说', '简单来说', '简单的说', '事实上', '实际上', '首先', '其次', '最近', '通常', '当然', '其实', '所以', '因此', '但是', '然而', '另外', '此外', '总之', '如果', '比如', '例如'];
-const ADVERBS = ['应该算', '本质上', '实际上', '目前', '其实', '应该', '仍然', '依然', '同样', '主要', '一般', '通常', '确实', '就', '也', '都', '仍', '算'];
-const CLAUSE_BREAKS = new Set([',', '，', ';', '；', '。', '!', '！', '?', '？', ':', '：', '~']);
-const OPENERS = '(（《“【';
-const CLOSERS = ')）》”】';
+const PURPOSE_CUES = ['本文中', '本文', '这篇文章', '本篇', '本节', '本章', '在此'];
+const PURPOSE_FILLERS = ['跟大家一起', '和大家一起', '与大家一起', '简单地', '一起', '就是', '主要', '我们', '简单', '重点', '详细', '将', '会', '要', '来', '先', '向你', '向您', '向大家', '为大家', '给大家', '带你', '带大家'];
+const PURPOSE_VERBS = ['介绍', '梳理', '总结', '探讨', '讨论', '回顾', '分析', '解读', '研究', '整理', '讲解', '展示', '指导'];
 const HAN = /\p{Script=Han}/u;
 // Lower case only: a capitalised `On` in a title is part of a phrase, not a seam.
 const PREPOSITION = / (?:for|with|using|via|in|on|of|from|by|to|and|through|under) /gu;
-
-function stripLeading(text: string, words: readonly string[]): string {
-  let rest = text;
-  for (let found = true; found; ) {
-    const word = words.find((candidate) => rest.startsWith(candidate));
-    found = word !== undefined;
-    if (word !== undefined) rest = rest.slice(word.length).trimStart();
-  }
-  return rest;
-}
-
-function stripTrailing(text: string, words: readonly string[]): string {
-  let rest = text;
-  for (let found = true; found; ) {
-    const word = words.find((candidate) => rest.endsWith(candidate) && rest.length > candidate.length);
-    found = word !== undefined;
-    if (word !== undefined) rest = rest.slice(0, -word.length).trimEnd();
-  }
-  return rest;
-}
-
-const includesTerm = (text: string, term: RankedTerm): boolean => text.toLowerCase().includes(term.term.toLowerCase());
-
-/** Clauses, split at clause punctuation and at a space between two Chinese characters (a lost line break), never inside brackets or formulas. */
-function clausesOf(text: string): string[] {
-  const inside = new Uint8Array(text.length);
-  for (const span of formulaSpans(text)) inside.fill(1, span.start, span.end);
-  const clauses: string[] = [];
-  let start = 0;
-  let depth = 0;
-  for (let i = 0; i < text.length; i++) {
-    if (inside[i] === 1) continue;
-    const char = text[i] ?? '';
-    if (OPENERS.includes(char)) depth++;
-    else if (CLOSERS.includes(char)) depth = Math.max(0, depth - 1);
-    const fullStop = char === '.' && /\s/u.test(text[i + 1] ?? ' ') && !/\d/u.test(text[i - 1] ?? '');
-    const lostBreak = /\s/u.test(char) && HAN.test(text[i - 1] ?? '') && HAN.test(text[i + 1] ?? '');
-    if (depth === 0 && (CLAUSE_BREAKS.has(char) || fullStop || lostBreak)) {
-      clauses.push(text.slice(start, i).trim());
-      start = i + 1;
-    }
-  }
-  clauses.push(text.slice(start).trim());
-  return clauses.filter((clause) => /[\p{L}\p{N}]/u.test(clause));
-}
-
-/** A clause without the discourse words that open it (`一般来说`, `如果`, `如` before a name). */
-function withoutDiscourse(clause: string): string {
-  return stripLeading(clause, DISCOURSE).replace(/^如(?=[A-Za-z])/u, '');
-}
-
-/** `S是…` in the first clause: the subject S, if it is a short noun phrase. */
-function definitionSubject(rest: string): string | null {
-  const clause = withoutDiscourse(clausesOf(rest)[0] ?? '');
-  let depth = 0;
-  for (let i = 0; i < clause.length; i++) {
-    const char = clause[i] ?? '';
-    if (OPENERS.includes(char)) depth++;
-    else if (CLOSERS.includes(char)) depth = Math.max(0, depth - 1);
-    else if (char === '是' && depth === 0) {
-      const subject = stripTrailing(clause.slice(0, i).trim(), ADVERBS);
-      const nounPhrase = !subject.includes('的') && !/^[这那我你他她它之其此该每各本]/u.test(subject);
-      const plain = formulaSpans(subject).length === 0 && !/[=_^\\]/u.test(subject);
-      return nounPhrase && plain && subject !== '' && displayWidth(subject) <= 20 ? subject : null;
-    }
-  }
-  return null;
-}
 
 /** `论文题目。Swin Transformer: …`, `VQGAN的论文名为 Taming Transformers …`, `《Transformer Quality in Linear Time》`. */
 function paperTitle(lead: string, salient: RankedTerm | undefined): string | null {
@@ -118,15 +56,33 @@ function paperTitle(lead: string, salient: RankedTerm | undefined): string | nul
   return null;
 }
 
-/** The specific heading; a Chinese one grows into the glossed term it abbreviates (`随机微分` → `随机微分方程(Stochastic Differential Equation,SDE)`). */
+/**
+ * The heading that names the subject: the first specific one, unless it is a sub-section under a
+ * generic heading (`17.3 应用任务和结果 17.3.1 NLP领域`), which names only a part.
+ */
+function subjectHeading(headings: readonly LeadingHeading[]): LeadingHeading | undefined {
+  const index = headings.findIndex((heading) => !heading.generic);
+  const heading = headings[index];
+  const outer = headings.slice(0, index).find((candidate) => candidate.level > 0);
+  return heading !== undefined && (outer === undefined || heading.level <= outer.level) ? heading : undefined;
+}
+
+/**
+ * The specific heading without a blog's category label (`笔记|扩散模型(二)DDIM 理论与实现`); one
+ * grows into the glossed term it abbreviates (`随机微分` → `随机微分方程(Stochastic Differential
+ * Equation,SDE)`, `Stable Diffusion XL` → `Stable Diffusion XL (SDXL)`).
+ */
 function headingTitle(heading: LeadingHeading | undefined, rest: string): string | null {
   if (heading === undefined) return null;
-  if (/^\p{Script=Han}+$/u.test(heading.text)) {
-    const glossed = new RegExp(`${heading.text}\\p{Script=Han}{0,6}\\s?[(（][A-Za-z][^()（）]{0,60}[)）]`, 'u');
-    const match = glossed.exec(rest);
-    if (match !== null) return match[0];
-  }
-  return heading.text;
+  const text = heading.text
+    .split(/\s*[|｜]\s*/u)
+    .filter((part, index, parts) => index === parts.length - 1 || !isGenericHeading(part))
+    .join('|');
+  const escaped = text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+  let glossed: RegExp | null = null;
+  if (/^\p{Script=Han}+$/u.test(text)) glossed = new RegExp(`${escaped}\\p{Script=Han}{0,6}\\s?[(（][A-Za-z][^()（）]{0,60}[)）]`, 'u');
+  else if (/^[A-Za-z][\w .-]*$/u.test(text)) glossed = new RegExp(`^${escaped}\\s?[(（][A-Za-z][^()（）]{0,30}[)）]`, 'u');
+  return glossed?.exec(rest)?.[0] ?? text;
 }
 
 /** `本文跟大家一起梳理一下模型的初始化、参数化和标准化等内容` → `模型的初始化、参数化和标准化`. */
@@ -138,7 +94,8 @@ function purposeOf(lead: string): string | null {
     const verb = PURPOSE_VERBS.find((candidate) => afterFillers.startsWith(candidate));
     const consumed = window.slice(0, window.length - afterFillers.length);
     let object: string;
-    if (verb !== undefined) object = afterFillers.slice(verb.length).replace(/^(?:一下|了|下)/u, '');
+    // `介绍 Diffusers 并帮助你…`, `指导您如何评估…`: the object, not the reader or a second verb.
+    if (verb !== undefined) object = afterFillers.slice(verb.length).replace(/^(?:一下|了|下)/u, '').replace(/^\s*(?:您|你|大家)/u, '').split(/\s*并(?:且|帮助|让|使)/u)[0] ?? '';
     else if (consumed.includes('将')) object = `将${afterFillers}`;
     else continue;
     const clause = stripTrailing(clausesOf(object)[0] ?? '', ['等内容', '的内容', '内容']);
@@ -174,6 +131,7 @@ function finish(candidate: string | null): string {
   }
   text = withoutLinksAndEmoji(text + candidate.slice(from))
     .replace(/\s+/gu, ' ')
+    .replace(SECTION_NUMBER, '')
     .replace(/^[\s,，、:：;；.。!！)）—-]+|[\s,，、:：;；.。!！(（—-]+$/gu, '');
   if (!/[\p{L}\p{N}]/u.test(text) || isGenericHeading(text)) return '';
   if (displayWidth(text) <= TITLE_WIDTH) return text;
@@ -197,18 +155,20 @@ export function deriveTitle(text: string): string {
   const lead = withoutLinksAndEmoji(boundedPrefix(text, SCAN_LIMIT)).replace(/\s+/gu, ' ').trim();
   const { headings, rest } = splitLeadingHeadings(lead);
   const salient = rankKeyTerms(lead).find((term) => term.named);
-  const clauses = clausesOf(rest);
-  const firstClause = withoutDiscourse(clauses[0] ?? '');
+  const body = withoutRecap(rest);
+  const clauses = clausesOf(body).filter((clause) => !SCENE_SETTING.test(clause));
   const generic = headings.find((heading) => heading.generic)?.text;
-  const subject = definitionSubject(rest);
+  const subject = definitionSubject(body);
 
   const rules: (() => string | null)[] = [
     () => paperTitle(lead, salient),
-    () => headingTitle(headings.find((heading) => !heading.generic), rest),
+    () => headingTitle(subjectHeading(headings), rest),
     // `方向导数:是一个数;…`: the text opens by defining a term.
-    () => /^(\p{Script=Han}{2,8})[:：]/u.exec(rest)?.[1] ?? null,
+    () => /^(\p{Script=Han}{2,8})[:：]/u.exec(body)?.[1] ?? null,
     () => {
-      const purpose = purposeOf(rest);
+      const purpose = purposeOf(body);
+      // `本文将向你介绍 Diffusers` under `快速上手`: a bare name goes with the heading.
+      if (purpose !== null && generic !== undefined && !PREFACE_WORDS.test(generic) && salient?.term === purpose) return `${purpose} ${generic}`;
       if (purpose === null || subject === null || purpose.includes(subject)) return purpose;
       return `${subject}：${purpose}`;
     },
@@ -216,15 +176,15 @@ export function deriveTitle(text: string): string {
       const glossed = subject !== null && /[(（][^)）]*[A-Za-z]/u.test(subject);
       return glossed || (subject !== null && salient !== undefined && includesTerm(subject, salient)) ? subject : null;
     },
-    () => {
-      if (salient === undefined || generic === undefined || !COMBINABLE.has(generic)) return null;
-      return salient.count >= 2 || includesTerm(firstClause, salient) ? `${salient.term} ${generic}` : null;
-    },
-    () => glossedTerm(rest),
+    () => genericTitle(generic, body, lead, salient),
+    () => glossedTerm(body),
     () => {
       if (salient === undefined) return null;
       const index = clauses.findIndex((clause) => includesTerm(clause, salient));
-      return index === 0 || (index > 0 && salient.count >= 2) ? withoutDiscourse(clauses[index] ?? '') : null;
+      // Under a generic heading the subject comes at once: a clause further on is about something else.
+      const clause = clauses[index] ?? '';
+      const inReach = generic === undefined || firstSentence(body).includes(clause);
+      return index === 0 || (index > 0 && inReach && salient.count >= 2) ? withoutDiscourse(clause) : null;
     },
     () => clauses.map(withoutDiscourse).find((clause) => /[\p{L}\p{N}]/u.test(clause)) ?? null,
   ];

@@ -174,3 +174,42 @@ test('a 100 KB line of brackets, TeX openers, cues or one long word still gets a
   const hostile = ['('.repeat(100_000), '\\('.repeat(50_000), '《'.repeat(100_000), '本文'.repeat(50_000), 'a'.repeat(100_000), '中文中文中(Ab)'.repeat(10_000)];
   for (const text of hostile) assert.ok(displayWidth(deriveTitle(text)) <= TITLE_WIDTH, text.slice(0, 10));
 });
+
+// Issue #12: kinds of headings from textbooks and course notes, which the seeds do not have.
+test('a numbered heading names the subject, without its number', () => {
+  assert.equal(deriveTitle('第8章 针对连续动作的深度Q网络 深度Q网络只能处理离散动作。本章介绍几种方法。'), '针对连续动作的深度Q网络');
+  assert.equal(deriveTitle('第十章 强化学习 智能体在环境中学习,强化学习很有用。'), '强化学习');
+  assert.equal(deriveTitle('Chapter 3 Markov Decision Processes 马尔可夫决策过程是强化学习的数学框架。'), 'Markov Decision Processes');
+  assert.equal(deriveTitle('4.1 策略梯度 策略梯度方法直接优化策略,它很常用。'), '策略梯度');
+  assert.equal(deriveTitle('14.2.1 深度Q网络 深度Q网络把Q学习和深度神经网络结合起来。'), '深度Q网络');
+  assert.equal(deriveTitle('4. 看山看水——BERT将Attention推到了新的高度。 BERT的推出很重要。'), '看山看水——BERT将Attention推到了新的高度');
+});
+
+test('a heading that names the subject beats a sentence from the body', () => {
+  assert.equal(deriveTitle('13.2 VAE:概率建模与重参数化技巧 上一节我们介绍了 AutoEncoder,它把输入压缩为隐变量。'), 'VAE:概率建模与重参数化技巧');
+  assert.equal(deriveTitle('5.2 近端策略优化 在介绍它之前,我们先回顾重要性采样。PPO 限制新旧策略的比值,这就是PPO要做的事情。'), '近端策略优化');
+  const d2l = 'Transformer 10.6.2节中比较了卷积神经网络(CNN)、循环神经网络(RNN)和自注意力(self-attention)。Transformer模型完全基于注意力机制。';
+  assert.equal(deriveTitle(d2l), 'Transformer');
+  assert.equal(deriveTitle('Stable Diffusion XL Stable Diffusion XL (SDXL) 是一个强大的文本到图像模型。'), 'Stable Diffusion XL (SDXL)');
+});
+
+test('a generic heading is followed by the subject it introduces', () => {
+  assert.equal(deriveTitle('总结 虽然 DALL-E 并不是基于扩散模型的,但是 DALL-E 很有前瞻性。'), 'DALL-E 总结');
+  assert.equal(deriveTitle('一些工作背景 实际上 Classifier Guidance 是 Improved DDPM 工作的一部分,Improved DDPM 提升了 DDPM。'), 'Classifier Guidance 工作背景');
+  assert.equal(deriveTitle('实验结果 在 ImageNet 上,ResNet-50 达到了 76% 的准确率,ResNet 明显优于 VGG。'), 'ResNet-50 实验结果');
+  assert.equal(deriveTitle('模型介绍 在视觉领域中,多数算法都保持CNN结构不变。因此,作者提出ViT,直接把Transformer用在图像上。'), 'ViT 模型介绍');
+  assert.equal(deriveTitle('3.2 模型介绍 ViT 把图像切成小块,然后送入 Transformer 编码器。'), 'ViT 模型介绍');
+  assert.equal(deriveTitle('特性 离线强化学习利用静态数据集学习,它不同于在线学习。离线强化学习泛化性更好,离线强化学习也有挑战。'), '离线强化学习的特性');
+  assert.equal(deriveTitle('定义 马尔可夫决策过程由状态和动作组成,马尔可夫决策过程是强化学习的基础,马尔可夫决策过程常记为MDP。'), '马尔可夫决策过程的定义');
+  assert.equal(deriveTitle('5.1 历史脉络 笔者先带大家回顾一下图神经网络的发展历史。图神经网络的概念最早在2005年提出,图神经网络后来很流行。'), '图神经网络的历史脉络');
+});
+
+test('a generic heading whose subject goes unnamed gives way to what the body says about it', () => {
+  assert.equal(deriveTitle('质量 在最后两节中,你学习了如何优化速度。现在,你将关注的是如何提高图像的质量。'), '如何提高图像的质量');
+  assert.equal(deriveTitle('网络概述及其创新点 在之前的内容中,我们讲解了Q-learning和Sarsa算法。Q表格只适合少量的状态。'), 'Q表格只适合少量的状态');
+  assert.equal(deriveTitle('Motivation (Why): 现有的扩散模型采样很慢,需要上千步。DDIM 把步数降到了几十步。'), '现有的扩散模型采样很慢');
+});
+
+test('a blog post title keeps its series number but not its category label', () => {
+  assert.equal(deriveTitle('笔记|扩散模型(二)DDIM 理论与实现 论文链接:Denoising Diffusion Implicit Models 在上一篇文章中我们推导了 DDPM。'), '扩散模型(二)DDIM 理论与实现');
+});
