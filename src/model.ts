@@ -97,6 +97,8 @@ export interface TaggedArticle extends Article {
   /** Topic ids, strongest first; empty when the article is about none of them. */
   topics: TopicId[];
   tags: TopicTag[];
+  /** Topics whose cues it carries without enough for a tag: a search for the topic lists it after the tagged ones. */
+  leaning: TopicId[];
 }
 
 /** A render problem; the caller knows which file and line the text came from. */

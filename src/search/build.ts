@@ -118,6 +118,7 @@ function recordOf(article: PublishedArticle, { title, keyTerms, body }: IndexedT
     title,
     // Untagged articles show the "other" chip and are listed under it, like the topic pages.
     topics: article.topics.length > 0 ? [...article.topics] : [OTHER_TOPIC.id],
+    ...(article.leaning.length > 0 ? { leaning: [...article.leaning] } : {}),
     keyTerms,
     body,
   };
@@ -183,10 +184,11 @@ export function buildSearchIndex(
   const chunkFiles = shards('t', chunks);
   const recordFiles = recordShards(records, recordsPerShard, shardsPerBlock);
 
-  const membership: TopicMembership = {};
+  const membership: TopicMembership = { tagged: {}, leaning: {} };
   for (const topic of topics) {
-    const docs = records.flatMap((record, doc) => (record.topics.includes(topic.id) ? [doc] : []));
-    membership[topic.id] = encodeGaps(docs);
+    const docsWhere = (holds: (record: SearchRecord) => boolean) => encodeGaps(records.flatMap((record, doc) => (holds(record) ? [doc] : [])));
+    membership.tagged[topic.id] = docsWhere((record) => record.topics.includes(topic.id));
+    membership.leaning[topic.id] = docsWhere((record) => record.leaning?.includes(topic.id) === true);
   }
   const membershipFile = named('m', membership);
 
@@ -195,7 +197,7 @@ export function buildSearchIndex(
     documents: records.length,
     tokenChunks: { first: chunks.map((chunk) => chunk.tokens[0] ?? ''), files: chunkFiles.names },
     recordShards: recordFiles.shards,
-    topics: topics.map(({ id, labelZh, labelEn }) => ({ id, labelZh, labelEn })),
+    topics: topics.map(({ id, labelZh, labelEn, searchNames }) => ({ id, labelZh, labelEn, searchNames: [...searchNames] })),
     topicMembership: membershipFile.path,
   };
   const manifestFile = named('manifest', manifest);

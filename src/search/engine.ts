@@ -40,6 +40,21 @@ interface Candidate {
   score: number;
 }
 
+/**
+ * A query that names a topic lists the topic's tagged articles first, ordered among themselves by
+ * how well their words match. The rest rank by their words, and an article that leans toward the
+ * topic counts as a match between the two kinds of word match: above the words in a body alone
+ * (4 exact, 3 by a synonym), below the words in key terms or a title (6–12).
+ */
+const TOPIC_SCORE = { tagged: 26, leaning: 5 } as const;
+
+function raiseTopic(words: Scores, inTopic: Scores): void {
+  for (let doc = 0; doc < words.length; doc++) {
+    if (inTopic[doc] === TOPIC_SCORE.tagged) words[doc] = TOPIC_SCORE.tagged + words[doc]!;
+    else if (inTopic[doc] === TOPIC_SCORE.leaning) words[doc] = Math.max(TOPIC_SCORE.leaning, words[doc]!);
+  }
+}
+
 export class SearchEngine {
   private readonly files = new Map<string, { promise: Promise<unknown>; signal: AbortSignal | undefined; loaded: boolean }>();
   private manifestPromise: Promise<SearchManifest> | null = null;
@@ -84,7 +99,7 @@ export class SearchEngine {
 
   async search(query: string, topics: readonly string[] = []): Promise<ResultSet> {
     const manifest = await this.manifest();
-    const plan = planQuery(query);
+    const plan = planQuery(query, manifest.topics);
     const known = new Set(manifest.topics.map((topic) => topic.id));
     const chosen = [...new Set(topics)].filter((topic) => known.has(topic)).sort();
     const inTopics = chosen.length > 0 ? await this.topicDocs(manifest, chosen) : null;
@@ -101,7 +116,9 @@ export class SearchEngine {
     const groups = await Promise.all(
       plan.groups.map(async (group) => {
         const spellings = await Promise.all(group.spellings.map((spelt) => this.spellingScores(lookup, spelt, corrections, size)));
-        return anyOf(spellings, size);
+        const words = anyOf(spellings, size);
+        if (group.topic !== undefined) raiseTopic(words, await this.topicDocs(manifest, [group.topic], 'both'));
+        return words;
       }),
     );
     // The topic filter joins as one more group; its score of 1 is the same for every article.
@@ -129,11 +146,17 @@ export class SearchEngine {
     return scores;
   }
 
-  /** Articles in any of the topics, as scores of 1. */
-  private async topicDocs(manifest: SearchManifest, topics: readonly string[]): Promise<Scores> {
+  /**
+   * Articles in any of the topics: as scores of 1 for a filter (tagged only), or as the topic
+   * scores above for a query naming a topic (tagged, then leaning).
+   */
+  private async topicDocs(manifest: SearchManifest, topics: readonly string[], which: 'tagged' | 'both' = 'tagged'): Promise<Scores> {
     const membership = await this.read<TopicMembership>(manifest.topicMembership);
     const scores = new Float32Array(manifest.documents);
-    for (const topic of topics) for (const doc of decodeGaps(membership[topic] ?? [])) scores[doc] = 1;
+    for (const topic of topics) {
+      if (which === 'both') for (const doc of decodeGaps(membership.leaning[topic] ?? [])) scores[doc] = TOPIC_SCORE.leaning;
+      for (const doc of decodeGaps(membership.tagged[topic] ?? [])) scores[doc] = which === 'both' ? TOPIC_SCORE.tagged : 1;
+    }
     return scores;
   }
 

@@ -2,7 +2,7 @@
 //
 //   manifest ──▶ token chunks (sorted token ranges → postings) ──▶ candidate doc numbers
 //            ──▶ record shards (consecutive doc numbers → title, url, topics, key terms, body)
-//            ──▶ topic membership (topic → doc numbers), read only when a topic filter is on
+//            ──▶ topic membership (topic → doc numbers), read only for a topic filter or a query naming a topic
 //
 // Documents are numbered 0…n-1 in arrival order: the digest's newest-first order read backwards
 // (older drops first, and a drop's new articles from its last line up). A new drop only appends
@@ -13,7 +13,7 @@
  * Bumped whenever the files change shape. `/assets/search.js` is not content-hashed, so a browser
  * may pair a cached client with a newer index (or the reverse): the client refuses any other version.
  */
-export const SEARCH_FORMAT_VERSION = 2;
+export const SEARCH_FORMAT_VERSION = 3;
 
 /** Where in an article a token was seen; a posting keeps the best one. */
 export const FIELD = { body: 0, keyTerms: 1, title: 2 } as const;
@@ -39,6 +39,8 @@ export interface SearchRecord {
   title: string;
   /** Topic ids, strongest first; `other` for untagged articles. */
   topics: string[];
+  /** Topics it leans toward without a tag; absent when none. */
+  leaning?: string[];
   keyTerms: string[];
   /** The excerpt without formulas (placeholders and TeX become `⋯`), NFKC-normalized. */
   body: string;
@@ -48,10 +50,18 @@ export interface TopicLabel {
   id: string;
   labelZh: string;
   labelEn: string;
+  /** Every name a query may use for the topic (labels and aliases); a query naming it lists its articles first. */
+  searchNames: readonly string[];
 }
 
-/** Topic id → doc numbers in that topic, gap-encoded like postings but without the field. */
-export type TopicMembership = Record<string, number[]>;
+/**
+ * Topic id → doc numbers, gap-encoded like postings but without the field: the articles tagged
+ * with the topic, and those that lean toward it without a tag.
+ */
+export interface TopicMembership {
+  tagged: Record<string, number[]>;
+  leaning: Record<string, number[]>;
+}
 
 export interface SearchManifest {
   version: typeof SEARCH_FORMAT_VERSION;

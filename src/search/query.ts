@@ -1,6 +1,6 @@
 // A query, as the index and Fuse will answer it: every term group must match (AND); a group
-// matches through any of its spellings (the typed words or a synonym); a spelling matches when
-// all of its keys do.
+// matches through any of its spellings (the typed words or a synonym), or, when it names a topic,
+// through the topic's articles; a spelling matches when all of its keys do.
 import { SYNONYMS } from './synonyms.ts';
 import { coveringBigrams, queryPieces, type Piece } from './tokens.ts';
 
@@ -26,6 +26,14 @@ export interface Spelling {
 
 export interface TermGroup {
   spellings: Spelling[];
+  /** The topic the group names (强化学习, RL, Transformer…): its articles match whatever their words. */
+  topic?: string;
+}
+
+/** A topic and the names a query may call it by. */
+export interface TopicNames {
+  id: string;
+  searchNames: readonly string[];
 }
 
 export interface QueryPlan {
@@ -61,34 +69,50 @@ interface SynonymEntry {
 }
 
 const SYNONYM_ENTRIES: SynonymEntry[] = SYNONYMS.map((spellings) => ({ spellings: spellings.map(queryPieces) }));
-const LONGEST_SYNONYM = Math.max(...SYNONYM_ENTRIES.flatMap((entry) => entry.spellings.map((pieces) => pieces.length)));
 
 const sameText = (a: readonly Piece[], b: readonly Piece[]): boolean =>
   a.length === b.length && a.every((piece, index) => piece.text === b[index]!.text);
 
-/** The synonym entry whose spelling equals the pieces starting at `from`, longest first. */
-function synonymAt(pieces: readonly Piece[], from: number): { entry: SynonymEntry; typed: Piece[] } | null {
-  for (let length = Math.min(LONGEST_SYNONYM, pieces.length - from); length >= 1; length--) {
-    const typed = pieces.slice(from, from + length);
-    const entry = SYNONYM_ENTRIES.find((candidate) => candidate.spellings.some((spelt) => sameText(spelt, typed)));
-    if (entry) return { entry, typed };
-  }
-  return null;
+interface Phrase {
+  pieces: Piece[];
+  synonyms?: SynonymEntry;
+  topic?: string;
 }
 
-export function planQuery(query: string): QueryPlan {
+const SYNONYM_PHRASES: Phrase[] = SYNONYM_ENTRIES.flatMap((entry) => entry.spellings.map((pieces) => ({ pieces, synonyms: entry })));
+
+/** The longest phrase (a synonym or a topic name) that the pieces starting at `from` spell, with everything it means. */
+function phraseAt(phrases: readonly Phrase[], pieces: readonly Piece[], from: number): { typed: Piece[]; synonyms?: SynonymEntry; topic?: string } | null {
+  let best: { typed: Piece[]; synonyms?: SynonymEntry; topic?: string } | null = null;
+  for (const phrase of phrases) {
+    const length = phrase.pieces.length;
+    if (length < (best?.typed.length ?? 1) || !sameText(phrase.pieces, pieces.slice(from, from + length))) continue;
+    if (best === null || length > best.typed.length) best = { typed: pieces.slice(from, from + length) };
+    best.synonyms ??= phrase.synonyms;
+    best.topic ??= phrase.topic;
+  }
+  return best;
+}
+
+export function planQuery(query: string, topics: readonly TopicNames[] = []): QueryPlan {
+  const phrases = [
+    ...SYNONYM_PHRASES,
+    ...topics.flatMap(({ id, searchNames }) => searchNames.map((name) => ({ pieces: queryPieces(name), topic: id }))),
+  ];
   const pieces = queryPieces(query.slice(0, MAX_QUERY_LENGTH));
   const groups: TermGroup[] = [];
   const seen = new Set<string>();
   for (let index = 0; index < pieces.length && groups.length < MAX_TERMS; ) {
-    const found = synonymAt(pieces, index);
+    const found = phraseAt(phrases, pieces, index);
     const typed = found ? found.typed : [pieces[index]!];
     index += typed.length;
     const key = typed.map((piece) => piece.text).join(' ');
     if (seen.has(key)) continue;
     seen.add(key);
-    const others = found ? found.entry.spellings.filter((spelt) => !sameText(spelt, typed)) : [];
-    groups.push({ spellings: [spelling(typed, false), ...others.map((spelt) => spelling(spelt, true))] });
+    const others = found?.synonyms?.spellings.filter((spelt) => !sameText(spelt, typed)) ?? [];
+    const group: TermGroup = { spellings: [spelling(typed, false), ...others.map((spelt) => spelling(spelt, true))] };
+    if (found?.topic !== undefined) group.topic = found.topic;
+    groups.push(group);
   }
   return { groups };
 }

@@ -23,6 +23,9 @@ const FUSE_OPTIONS: IFuseOptions<SearchRecord> = {
     { name: 'title', weight: 3 },
     { name: 'keyTerms', weight: 2 },
     { name: 'body', weight: 1 },
+    // Only so that a query naming a topic accepts the topic's articles (see fuseQuery).
+    { name: 'topics', weight: 0.5 },
+    { name: 'leaning', weight: 0.5 },
   ],
   // Without it Fuse only looks near the start of each field (about 60 characters; Fuse #455).
   ignoreLocation: true,
@@ -52,7 +55,10 @@ export function fuseQuery(plan: QueryPlan, corrections: Corrections): Expression
     return fixes === undefined ? `'${piece}` : { $or: [`'${piece}`, ...fixes.map((fix) => `'${fix}`)] };
   };
   const spellingPattern = (spelt: Spelling): Expression => ({ $and: spelt.pieces.map(piecePattern) as Expression[] });
-  return { $and: plan.groups.map((group) => ({ $or: group.spellings.map(spellingPattern) })) };
+  // `=` is Fuse's exact match: the record's topic id itself, not a word that contains it.
+  const topicPattern = (topic: string | undefined): Expression[] =>
+    topic === undefined ? [] : [{ topics: `=${topic}` }, { leaning: `=${topic}` }];
+  return { $and: plan.groups.map((group) => ({ $or: [...group.spellings.map(spellingPattern), ...topicPattern(group.topic)] })) };
 }
 
 function rangesOf(result: FuseResult<SearchRecord>, key: 'title' | 'body'): Range[] {

@@ -1,15 +1,16 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { describeExcerpt, type ExcerptDescription } from '../articles/index.ts';
-import type { RenderDiagnostic, TopicTag } from '../model.ts';
+import type { RenderDiagnostic, TopicId, TopicTag } from '../model.ts';
 import { renderExcerpt, renderInline } from '../render/index.ts';
 import { indexText, type IndexedText } from '../search/index.ts';
-import { tagArticle } from '../topics/index.ts';
+import { assessTopics } from '../topics/index.ts';
 import { textKey, type CacheStore } from './cache-store.ts';
 
 /** What cards, listings and feeds need of a text: small enough to hold for every article. */
 export interface TextDerivation extends ExcerptDescription {
   tags: TopicTag[];
+  leaning: TopicId[];
   titleHtml: string;
   summaryHtml: string;
   renderDiagnostics: RenderDiagnostic[];
@@ -26,12 +27,13 @@ export interface FullDerivation {
 
 export function deriveFromText(text: string): FullDerivation {
   const description = describeExcerpt(text);
-  const tags = tagArticle({ text, ...description });
+  const { tags, leaning } = assessTopics({ text, ...description });
   const excerpt = renderExcerpt(text);
   return {
     text: {
       ...description,
       tags,
+      leaning,
       titleHtml: renderInline(description.title).html,
       summaryHtml: renderInline(description.summary).html,
       renderDiagnostics: excerpt.diagnostics,

@@ -31,7 +31,7 @@ export function buildDigest(drops: readonly Drop[], options: DigestOptions = {})
   const published = articles.map(({ group, derived }): PublishedArticle => {
     const origin = group.sightings[0]!;
     const file = fileOf.get(origin.drop) ?? origin.drop;
-    const { title, summary, keyTerms, tags, titleHtml, summaryHtml, renderDiagnostics: found } = derived;
+    const { title, summary, keyTerms, tags, leaning, titleHtml, summaryHtml, renderDiagnostics: found } = derived;
     if (found.length > 0) {
       const located = found.map((diagnostic) => ({ file, line: origin.line, ...diagnostic }));
       renderDiagnostics.set(file, [...(renderDiagnostics.get(file) ?? []), ...located]);
@@ -50,6 +50,7 @@ export function buildDigest(drops: readonly Drop[], options: DigestOptions = {})
       math: group.math,
       topics: tags.map((tag) => tag.topic),
       tags,
+      leaning,
       url: withBase(base, `articles/${group.id}/`),
       titleHtml,
       summaryHtml,

@@ -10,6 +10,8 @@ export interface TopicView {
   id: TopicId | 'other';
   labelZh: string;
   labelEn: string;
+  /** Labels and aliases: a search for one lists the topic's articles first. */
+  searchNames: readonly string[];
   colour: { light: string; dark: string };
   articles: PublishedArticle[];
 }
@@ -171,6 +173,7 @@ export function buildSiteModel(digest: Digest, config: SiteConfig): SiteModel {
     id: topic.id,
     labelZh: topic.labelZh,
     labelEn: topic.labelEn,
+    searchNames: [topic.labelZh, topic.labelEn, ...topic.aliases],
     colour: topic.colour,
     articles: digest.articles.filter((article) => article.topics.includes(topic.id)),
   }));

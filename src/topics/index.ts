@@ -1,15 +1,29 @@
 // The topics stage: an article's title, text and key terms in; scored topic tags, each with the
 // cue terms that earned it, out. The vocabulary lives in table.ts.
 import type { TopicTag } from '../model.ts';
-import { NOT_CUES, TOPICS } from './table.ts';
-import { createTagger, type ArticleInput } from './tagger.ts';
+import { NEIGHBOURS, NOT_CUES, TOPICS } from './table.ts';
+import { createTagger, type ArticleInput, type TopicAssessment } from './tagger.ts';
 
-export { NOT_CUES, OTHER_TOPIC, TOPICS, type Cue, type Topic } from './table.ts';
-export { createTagger, type ArticleInput, type Tagger, type TopicReading } from './tagger.ts';
+export { NEIGHBOURS, NOT_CUES, OTHER_TOPIC, TOPICS, type Cue, type Neighbour, type Topic } from './table.ts';
+export {
+  createTagger,
+  type ArticleInput,
+  type NeighbourReading,
+  type Tagger,
+  type TopicAssessment,
+  type TopicReading,
+  type Verdict,
+} from './tagger.ts';
 
-const tagger = createTagger(TOPICS, NOT_CUES);
+/** The tagger the digest uses: the topic table, its not-cues and its neighbouring fields. */
+export const topicTagger = createTagger(TOPICS, NOT_CUES, NEIGHBOURS);
 
 /** Topics the article is about, strongest first; empty when it is about none of them. */
 export function tagArticle(input: ArticleInput): TopicTag[] {
-  return tagger.tag(input);
+  return topicTagger.tag(input);
+}
+
+/** Its tags, and the topics it leans toward without a tag (search lists those after the tagged). */
+export function assessTopics(input: ArticleInput): TopicAssessment {
+  return topicTagger.assess(input);
 }

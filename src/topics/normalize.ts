@@ -17,7 +17,7 @@ export interface NormalText {
 
 const SEPARATOR = /[\s\-_‐‑‒–·・]/;
 
-function isCjk(code: number): boolean {
+export function isCjk(code: number): boolean {
   return (code >= 0x3400 && code <= 0x9fff) || (code >= 0xf900 && code <= 0xfaff);
 }
 

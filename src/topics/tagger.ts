@@ -1,9 +1,11 @@
 // Article → topic tags. A topic is tagged when its cues are dense enough for the article's length
-// and spread across it; a cluster of cues in one sentence is a passing mention, not a topic.
+// and spread across it; a cluster of cues in one sentence is a passing mention, not a topic. Its
+// cues must name it, not merely sound like it, and the article must not be about something else
+// that borrows its words: a neighbouring field, or a topic it is a building block of.
 import type { TopicId, TopicTag } from '../model.ts';
 import { createMatcher } from './matcher.ts';
-import { normalize, type NormalText } from './normalize.ts';
-import type { Topic } from './table.ts';
+import { isCjk, normalize, type NormalText } from './normalize.ts';
+import type { Cue, Neighbour, Topic } from './table.ts';
 
 export interface ArticleInput {
   title: string;
@@ -11,9 +13,19 @@ export interface ArticleInput {
   keyTerms?: readonly string[];
 }
 
-/** What the tagger saw for one topic, before deciding. */
+/**
+ * Why a topic was or was not tagged: `weak` (too little cue strength), `passing` (cues in too few
+ * sentences), `unconfirmed` (only supporting vocabulary), `shadowed` (a neighbouring field's words
+ * outweigh it), `part` (a building block of a stronger topic).
+ */
+export type Verdict = 'tagged' | 'weak' | 'passing' | 'unconfirmed' | 'shadowed' | 'part';
+
+/** What the tagger saw for one topic, and what it decided. */
 export interface TopicReading {
   topic: TopicId;
+  verdict: Verdict;
+  /** The neighbouring field or the topic behind a `shadowed` or `part` verdict. */
+  because?: string;
   /** Cue strength per reading length; the tag's score. */
   score: number;
   /** Sentences (the title counts as one) that carry at least one cue of the topic. */
@@ -24,9 +36,24 @@ export interface TopicReading {
   evidence: string[];
 }
 
+/** What the tagger saw for a neighbouring field. */
+export interface NeighbourReading {
+  neighbour: string;
+  score: number;
+  evidence: string[];
+}
+
+/** The tags, and the topics the article leans toward without being tagged with them. */
+export interface TopicAssessment {
+  tags: TopicTag[];
+  leaning: TopicId[];
+}
+
 export interface Tagger {
   tag(input: ArticleInput): TopicTag[];
+  assess(input: ArticleInput): TopicAssessment;
   read(input: ArticleInput): TopicReading[];
+  readNeighbours(input: ArticleInput): NeighbourReading[];
 }
 
 type Zone = 'title' | 'opening' | 'body' | 'keyTerms';
@@ -48,9 +75,14 @@ const MIN_SENTENCE = 6;
  * A topic needs cue strength per reading length of at least `score` (about two mentions of a
  * defining term in a 300-character excerpt), cues in at least `sentences` sentences (or all of
  * them, in shorter texts) and in at least a `spread` share of them: a remark confined to one
- * sentence, or one section of a long chapter, is a passing mention.
+ * sentence, or one section of a long chapter, is a passing mention. Its strongest cue must weigh
+ * at least `specific`, unless its supporting vocabulary alone reaches `unconfirmed` times the
+ * score: 状态, 观测 and 动作 say RL only beside a term that names it, or in abundance.
  */
-const THRESHOLD = { score: 4.5, sentences: 2, spread: 0.2 } as const;
+const THRESHOLD = { score: 4.4, sentences: 2, spread: 0.2, specific: 2, unconfirmed: 2, leaning: 0.5 } as const;
+// A topic the article leans toward: its cues reach `leaning` times the score but fall short of a
+// tag. Not when another field or topic took the article: those are its words, not this topic's.
+const LEANING_VERDICTS: ReadonlySet<Verdict> = new Set(['weak', 'passing', 'unconfirmed']);
 
 interface CueRef {
   topic: number;
@@ -69,11 +101,17 @@ function splitOpening(text: string): [string, string] {
 /** Start offsets of the sentences of a normalized text that are long enough to count. */
 function sentenceStarts(normal: NormalText): number[] {
   const starts: number[] = [];
+  const { text, cut } = normal;
   let start = 0;
-  for (let index = 0; index <= normal.text.length; index++) {
-    if (index === normal.text.length || TERMINATOR.test(normal.text[index]!)) {
-      if (index + 1 - start >= MIN_SENTENCE) starts.push(start);
-      start = index + 1;
+  for (let index = 0; index <= text.length; index++) {
+    const stop = index === text.length || TERMINATOR.test(text[index]!);
+    // A space between two Chinese characters is a line break the scrape lost: a heading or a list
+    // item ended there, though no full stop says so.
+    const lostBreak = !stop && cut[index] === 1 && isCjk(text.charCodeAt(index - 1)) && isCjk(text.charCodeAt(index));
+    if (stop || lostBreak) {
+      const next = stop ? index + 1 : index;
+      if (next - start >= MIN_SENTENCE) starts.push(start);
+      start = next;
     }
   }
   return starts;
@@ -90,11 +128,27 @@ function sentenceOf(starts: readonly number[], position: number): number {
   return low;
 }
 
+interface Field {
+  name: string;
+  cues: readonly Cue[];
+}
+
+interface FieldReading {
+  score: number;
+  sentenceHits: number;
+  spread: number;
+  evidence: string[];
+  /** The weight of the heaviest cue found. */
+  heaviest: number;
+}
+
 /**
  * A tagger for a topic table. `notCues` are phrases that contain a cue but are no evidence for
- * it; as the longest match they hide the cue inside them.
+ * it; as the longest match they hide the cue inside them. `neighbours` are fields the digest does
+ * not tag, read only to see when an article is about them rather than about a topic.
  */
-export function createTagger(topics: readonly Topic[], notCues: readonly string[] = []): Tagger {
+export function createTagger(topics: readonly Topic[], notCues: readonly string[] = [], neighbours: readonly Neighbour[] = []): Tagger {
+  const fields: Field[] = [...topics.map((topic) => ({ name: topic.id, cues: topic.cues })), ...neighbours];
   const patternIndex = new Map<string, number>();
   const refs: CueRef[][] = [];
   const patternOf = (normal: NormalText): number => {
@@ -106,8 +160,8 @@ export function createTagger(topics: readonly Topic[], notCues: readonly string[
     }
     return pattern;
   };
-  topics.forEach((topic, topicIndex) => {
-    topic.cues.forEach((cue, cueIndex) => {
+  fields.forEach((field, topicIndex) => {
+    field.cues.forEach((cue, cueIndex) => {
       for (const spelling of [cue.term, ...(cue.variants ?? [])]) {
         const normal = normalize(spelling);
         refs[patternOf(normal)]!.push({ topic: topicIndex, cue: cueIndex, cased: cue.exactCase ? normal.cased : null });
@@ -117,15 +171,15 @@ export function createTagger(topics: readonly Topic[], notCues: readonly string[
   for (const phrase of notCues) patternOf(normalize(phrase));
   const matcher = createMatcher([...patternIndex.keys()]);
 
-  function measure(input: ArticleInput): { readings: TopicReading[]; sentences: number } {
+  function measure(input: ArticleInput): { readings: FieldReading[]; sentences: number } {
     const title = input.title.trim();
     let text = input.text.trim();
     // A title cut from the text's own start is the same words: count them once, as title.
     if (title.length > 0 && text.startsWith(title)) text = text.slice(title.length).trimStart();
     const [opening, body] = splitOpening(text);
 
-    const zoneSums = topics.map((topic) => new Float64Array(topic.cues.length));
-    const sentencesHit = topics.map(() => new Set<number>());
+    const zoneSums = fields.map((field) => new Float64Array(field.cues.length));
+    const sentencesHit = fields.map(() => new Set<number>());
     let units = 0;
     let sentences = 0;
 
@@ -152,34 +206,69 @@ export function createTagger(topics: readonly Topic[], notCues: readonly string[
     }
 
     const lengthNorm = Math.sqrt(Math.max(units, REFERENCE_UNITS) / REFERENCE_UNITS);
-    const readings = topics.map((topic, topicIndex): TopicReading => {
-      const strengths = topic.cues
-        .map((cue, cueIndex) => ({ term: cue.term, cueIndex, strength: cue.weight * Math.sqrt(zoneSums[topicIndex]![cueIndex]!) }))
+    const readings = fields.map((field, topicIndex): FieldReading => {
+      const strengths = field.cues
+        .map((cue, cueIndex) => ({ cue, cueIndex, strength: cue.weight * Math.sqrt(zoneSums[topicIndex]![cueIndex]!) }))
         .filter((cue) => cue.strength > 0)
         .sort((a, b) => b.strength - a.strength || a.cueIndex - b.cueIndex);
       const total = strengths.reduce((sum, cue) => sum + cue.strength, 0);
       return {
-        topic: topic.id,
+        heaviest: Math.max(0, ...strengths.map(({ cue }) => cue.weight)),
         score: total / lengthNorm,
         sentenceHits: sentencesHit[topicIndex]!.size,
         spread: sentences === 0 ? 0 : sentencesHit[topicIndex]!.size / sentences,
-        evidence: strengths.map((cue) => cue.term),
+        evidence: strengths.map(({ cue }) => cue.term),
       };
     });
     return { readings, sentences };
   }
 
-  function tag(input: ArticleInput): TopicTag[] {
+  /** Each topic's reading with its verdict: first on its own cues, then against its neighbours and the other topics. */
+  function read(input: ArticleInput): TopicReading[] {
     const { readings, sentences } = measure(input);
     const needed = Math.max(1, Math.min(THRESHOLD.sentences, sentences));
-    return readings
-      .filter(
-        (reading) =>
-          reading.score >= THRESHOLD.score && reading.sentenceHits >= needed && reading.spread >= THRESHOLD.spread,
-      )
-      .sort((a, b) => b.score - a.score)
-      .map((reading) => ({ topic: reading.topic, score: Math.round(reading.score * 1000) / 1000, evidence: reading.evidence }));
+    const ownVerdict = ({ score, sentenceHits, spread, heaviest }: FieldReading): Verdict => {
+      if (score < THRESHOLD.score) return 'weak';
+      if (sentenceHits < needed || spread < THRESHOLD.spread) return 'passing';
+      if (heaviest < THRESHOLD.specific && score < THRESHOLD.unconfirmed * THRESHOLD.score) return 'unconfirmed';
+      return 'tagged';
+    };
+    const topicReadings = topics.map((topic, index): TopicReading => {
+      const { heaviest: _, ...reading } = readings[index]!;
+      return { topic: topic.id, verdict: ownVerdict(readings[index]!), ...reading };
+    });
+    for (const reading of topicReadings) {
+      if (reading.verdict !== 'tagged') continue;
+      const neighbour = neighbours.find((candidate, index) => {
+        const ratio = candidate.shadows[reading.topic];
+        return ratio !== undefined && readings[topics.length + index]!.score > ratio * reading.score;
+      });
+      const wholeIndex = topics.findIndex((topic) => topic.id === topics[topicReadings.indexOf(reading)]!.partOf);
+      const whole = readings[wholeIndex];
+      if (neighbour !== undefined) Object.assign(reading, { verdict: 'shadowed', because: neighbour.name });
+      else if (whole !== undefined && ownVerdict(whole) === 'tagged' && whole.score > reading.score) {
+        Object.assign(reading, { verdict: 'part', because: topics[wholeIndex]!.id });
+      }
+    }
+    return topicReadings;
   }
 
-  return { tag, read: (input) => measure(input).readings };
+  function assess(input: ArticleInput): TopicAssessment {
+    const readings = read(input);
+    const tags = readings
+      .filter((reading) => reading.verdict === 'tagged')
+      .sort((a, b) => b.score - a.score)
+      .map((reading) => ({ topic: reading.topic, score: Math.round(reading.score * 1000) / 1000, evidence: reading.evidence }));
+    const leaning = readings
+      .filter((reading) => LEANING_VERDICTS.has(reading.verdict) && reading.score >= THRESHOLD.leaning * THRESHOLD.score)
+      .map((reading) => reading.topic);
+    return { tags, leaning };
+  }
+
+  function readNeighbours(input: ArticleInput): NeighbourReading[] {
+    const { readings } = measure(input);
+    return neighbours.map((neighbour, index) => ({ neighbour: neighbour.name, score: readings[topics.length + index]!.score, evidence: readings[topics.length + index]!.evidence }));
+  }
+
+  return { tag: (input) => assess(input).tags, assess, read, readNeighbours };
 }

@@ -13,6 +13,12 @@ const holding = (...spellings: string[]): string[] =>
   records.filter((record) => spellings.some((spelt) => searchableText(record).toLowerCase().includes(spelt.toLowerCase()))).map((record) => record.url);
 const found = async (query: string, topics: string[] = []): Promise<string[]> => (await seeds.search(query, topics)).hits.map((hit) => hit.record.url);
 const sameSet = (actual: string[], expected: string[], message: string) => assert.deepEqual([...actual].sort(), [...expected].sort(), message);
+/** URLs of the articles tagged with a topic or leaning toward it: what a query naming the topic adds to its words. */
+const ofTopic = (topic: string): string[] =>
+  records.filter((record) => record.topics.includes(topic) || record.leaning?.includes(topic) === true).map((record) => record.url);
+const union = (...lists: string[][]): string[] => [...new Set(lists.flat())];
+/** 2 for an article tagged with the topic, 1 for one leaning toward it, 0 for the rest: the order a query naming the topic lists them in. */
+const tierOf = (record: (typeof records)[number], topic: string): number => (record.topics.includes(topic) ? 2 : record.leaning?.includes(topic) ? 1 : 0);
 
 test('a Chinese query finds every article holding it as a substring, and only those', async () => {
   for (const query of ['策略梯度', '感受野', '时序差分', '混合专家', '随机微分方程']) {
@@ -20,7 +26,7 @@ test('a Chinese query finds every article holding it as a substring, and only th
     assert.ok(expected.length > 0, `the seeds hold ${query}`);
     sameSet(await found(query), expected, query);
   }
-  sameSet(await found('扩散'), holding('扩散', 'diffusion'), '扩散 and its synonym');
+  sameSet(await found('扩散'), union(holding('扩散', 'diffusion'), ofTopic('diffusion')), '扩散 names a topic: its articles, and its words and synonym');
 });
 
 test('a one-character Chinese query works', async () => {
@@ -37,7 +43,8 @@ test('English queries ignore case', async () => {
 
 test('every term of a mixed query must match, in any field', async () => {
   const classification = holding('分类', 'classification');
-  const expected = holding('transformer').filter((url) => classification.includes(url));
+  // Transformer names the attention topic, so its articles count as matching that term.
+  const expected = union(holding('transformer'), ofTopic('attention')).filter((url) => classification.includes(url));
   assert.ok(expected.length > 0 && expected.length < Math.min(holding('transformer').length, classification.length));
   sameSet(await found('Transformer 分类'), expected, 'Transformer 分类');
   sameSet(await found('Transformer分类'), expected, 'Transformer分类, unspaced');
@@ -65,26 +72,38 @@ test('core terms are found across languages, both ways', async () => {
     ['目标检测', 'object detection'],
     ['视觉', 'vision'],
   ];
+  const topicOf: Record<string, string> = { 注意力: 'attention', 强化学习: 'rl', 视觉: 'vision' };
   for (const [chinese, english] of pairs) {
-    const expected = holding(chinese, english);
+    const topic = topicOf[chinese];
+    const expected = union(holding(chinese, english), topic === undefined ? [] : ofTopic(topic));
     sameSet(await found(chinese), expected, chinese);
     sameSet(await found(english), expected, english);
   }
   assert.ok(holding('attention').some((url) => !holding('注意力').includes(url)), 'a synonym adds articles');
-  sameSet(await found('RL'), holding('强化学习', 'reinforcement learning'), 'RL');
+  sameSet(await found('RL'), union(holding('强化学习', 'reinforcement learning'), ofTopic('rl')), 'RL');
 });
 
 test('title matches rank above key-term and body matches, exact above synonyms', async () => {
+  // Transformer names the attention topic: tagged articles first, then leaning ones, then the
+  // rest; within each tier, title matches first.
+  const topicOf: Record<string, string> = { Transformer: 'attention' };
   for (const query of ['Transformer', 'CLIP', '时序差分', 'Swin', 'softmax']) {
     const hits = (await seeds.search(query)).hits;
+    const topic = topicOf[query];
+    const tiers = hits.map((hit) => (topic === undefined ? 0 : tierOf(hit.record, topic)));
+    assert.deepEqual(tiers, [...tiers].sort((a, b) => b - a), `${query}: topic tiers in order`);
     const inTitle = hits.map((hit) => hit.record.title.toLowerCase().includes(query.toLowerCase()));
     assert.ok(inTitle[0], `${query}: the first hit has it in the title`);
-    assert.ok(inTitle.lastIndexOf(true) < inTitle.indexOf(false) || !inTitle.includes(false), `${query}: title hits first`);
+    for (const tier of new Set(tiers)) {
+      const inTier = inTitle.filter((_, index) => tiers[index] === tier);
+      assert.ok(inTier.lastIndexOf(true) < inTier.indexOf(false) || !inTier.includes(false), `${query}: title hits first in tier ${tier}`);
+    }
   }
-  // Across a synonym too: 注意力 or Attention in the title or key terms beats either in the body alone.
+  // Across a synonym too: 注意力 or Attention in the title or key terms beats either in the body alone,
+  // within each tier of the attention topic.
   const attention = (await seeds.search('注意力')).hits;
-  const rank = attention.map((hit) => (/注意力|attention/i.test([hit.record.title, ...hit.record.keyTerms].join(' ')) ? 1 : 0));
-  assert.ok(rank.includes(0) && rank.includes(1), 'the seeds have both kinds');
+  const rank = attention.map((hit) => tierOf(hit.record, 'attention') * 2 + (/注意力|attention/i.test([hit.record.title, ...hit.record.keyTerms].join(' ')) ? 1 : 0));
+  assert.ok(rank.some((value) => value % 2 === 0) && rank.some((value) => value % 2 === 1), 'the seeds have both kinds');
   assert.deepEqual(rank, [...rank].sort((a, b) => b - a));
 });
 

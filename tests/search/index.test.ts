@@ -4,6 +4,7 @@ import { gzipSync } from 'node:zlib';
 import { buildSearchIndex, searchRecord } from '../../src/search/build.ts';
 import { SearchEngine } from '../../src/search/engine.ts';
 import {
+  decodeGaps,
   IndexVersionError,
   recordShardFile,
   shardFile,
@@ -86,11 +87,21 @@ test('token chunks are sorted, contiguous and small enough to fetch per query', 
 test('topic membership lists every article of a topic, and untagged ones under "other"', () => {
   const membership = read<TopicMembership>(manifest.topicMembership);
   for (const topic of site.topics) {
-    let doc = 0;
-    const docs = (membership[topic.id] ?? []).map((gap) => (doc += gap));
+    const docs = decodeGaps(membership.tagged[topic.id] ?? []);
     assert.deepEqual(docs.map((at) => arrivals[at]!.id), [...topic.articles].reverse().map((article) => article.id), topic.id);
   }
-  assert.ok((membership['other'] ?? []).length > 0);
+  assert.ok((membership.tagged['other'] ?? []).length > 0);
+});
+
+test('topic membership lists the articles that lean toward a topic without its tag', () => {
+  const membership = read<TopicMembership>(manifest.topicMembership);
+  for (const topic of site.topics) {
+    const docs = decodeGaps(membership.leaning[topic.id] ?? []);
+    const leaning = arrivals.filter((article) => (article.leaning as string[]).includes(topic.id));
+    assert.deepEqual(docs.map((at) => arrivals[at]!.id), leaning.map((article) => article.id), topic.id);
+    for (const at of docs) assert.ok(!(arrivals[at]!.topics as string[]).includes(topic.id), `${topic.id}: leaning is never tagged`);
+  }
+  assert.ok(Object.values(membership.leaning).some((gaps) => gaps.length > 0), 'some seed article leans toward a topic');
 });
 
 test('the same articles give byte-identical index files', () => {

@@ -22,7 +22,12 @@ export interface SeedSearch {
 }
 
 export async function seedSearch(options: SearchIndexOptions = {}): Promise<SeedSearch> {
-  const { digest, store } = await readDigest({ feedsDir: join(PROJECT, 'feeds'), base: '/', site: DEFAULT_SITE_CONFIG, cacheDir: null });
+  return corpusSearch(join(PROJECT, 'feeds'), options);
+}
+
+/** The same, over any folder of drops (the dev set, say). */
+export async function corpusSearch(feedsDir: string, options: SearchIndexOptions = {}): Promise<SeedSearch> {
+  const { digest, store } = await readDigest({ feedsDir, base: '/', site: DEFAULT_SITE_CONFIG, cacheDir: null });
   await store.close();
   const site = buildSiteModel(digest, DEFAULT_SITE_CONFIG);
   const index = buildSearchIndex(site.digest.articles, site.topics, options);

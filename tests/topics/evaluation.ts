@@ -7,7 +7,7 @@ import { extractKeyTerms } from '../../src/articles/key-terms.ts';
 import { readDrops } from '../../src/ingest/index.ts';
 import type { TopicId } from '../../src/model.ts';
 import { TOPICS } from '../../src/topics/index.ts';
-import { FEEDS, FIXTURES } from '../seeds.ts';
+import { DEVSET, FEEDS, FIXTURES } from '../seeds.ts';
 
 export interface LabelledArticle {
   key: string;
@@ -62,6 +62,26 @@ export async function seedCorpus(): Promise<{ articles: LabelledArticle[]; unlab
 export function goldKeys(): string[] {
   const gold = JSON.parse(readFileSync(join(FIXTURES, 'topics.gold.json'), 'utf8')) as GoldFile;
   return Object.keys(gold.articles);
+}
+
+interface DevLabels {
+  articles: { file: string; line: number; topics: TopicId[]; source: string }[];
+}
+
+/**
+ * The dev set (../shared/devset/): real excerpts from other writers than the seeds, read and
+ * titled as the site builds them, labelled by where each text lives in its source. The key is the
+ * source path, so a report says which writer's text it is.
+ */
+export async function devCorpus(): Promise<LabelledArticle[]> {
+  const labels = JSON.parse(readFileSync(join(DEVSET, 'labels.json'), 'utf8')) as DevLabels;
+  const bySighting = new Map(labels.articles.map((label) => [`${label.file}:${label.line}`, label]));
+  return collectArticles(await readDrops(DEVSET)).map(({ title, text, keyTerms, sightings }) => {
+    const first = sightings[0]!;
+    const label = bySighting.get(`${first.drop}.txt:${first.line}`);
+    if (label === undefined) throw new Error(`dev set: no label for ${first.drop}.txt:${first.line}`);
+    return { key: label.source.replace(/@.*$/u, ''), title, text, keyTerms, gold: label.topics };
+  });
 }
 
 interface HeldOutFile {

@@ -4,8 +4,8 @@ import { tagArticle } from '../../src/topics/index.ts';
 import { goldKeys, score, seedCorpus, type LabelledArticle } from './evaluation.ts';
 
 // The micro-F1 the tagger reached on the 39 seed articles as the site builds them (30 of 32 gold
-// tags, one false one). Raise it when the tagger improves; never lower it.
-const SEED_MICRO_F1_FLOOR = 0.952;
+// tags, no false one). Raise it when the tagger improves; never lower it.
+const SEED_MICRO_F1_FLOOR = 0.967;
 
 function microF1(articles: readonly LabelledArticle[], input: (article: LabelledArticle) => Parameters<typeof tagArticle>[0]): number {
   const results = articles.map((article) => ({ gold: article.gold, predicted: tagArticle(input(article)).map((tag) => tag.topic) }));

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { TopicId } from '../../src/model.ts';
-import { createTagger, NOT_CUES, tagArticle, TOPICS, type Topic } from '../../src/topics/index.ts';
+import { createTagger, NEIGHBOURS, NOT_CUES, tagArticle, TOPICS, type Topic } from '../../src/topics/index.ts';
 
-const tagger = createTagger(TOPICS, NOT_CUES);
+const tagger = createTagger(TOPICS, NOT_CUES, NEIGHBOURS);
 
 function topicsOf(title: string, text: string, keyTerms?: string[]): TopicId[] {
   return tagArticle({ title, text, ...(keyTerms ? { keyTerms } : {}) }).map((tag) => tag.topic);
@@ -98,7 +98,7 @@ test('Chinese cues match inside longer words, and the longest overlapping cue wi
 
 test('a cue marked exact-case ignores the same letters in another case: PPO clips, CLIP sees', () => {
   assert.deepEqual(evidenceFor('vision', 'PPO 对概率比做 clip，PPO-Clip 因此得名'), []);
-  assert.deepEqual(evidenceFor('vision', 'CLIP 用对比学习对齐图像和文本'), ['CLIP']);
+  assert.deepEqual(evidenceFor('vision', 'CLIP 用对比学习对齐两种模态'), ['CLIP']);
 });
 
 test('a phrase listed as not a cue hides the cue inside it', () => {
@@ -133,7 +133,8 @@ test('key terms add to a topic score', () => {
 test('every topic over the threshold is tagged, strongest first, not just the top few', () => {
   const text =
     '强化学习的智能体用策略梯度最大化奖励。扩散模型用 DDPM 逐步去噪生成图像。Transformer 的自注意力计算 QKV。目标检测用卷积神经网络预测边界框。' +
-    'PPO 是常用的强化学习算法。DDIM 加快了扩散模型的采样。多头注意力把注意力分到多个子空间。语义分割为每个像素分类。';
+    'PPO 是常用的强化学习算法。DDIM 加快了扩散模型的采样。多头注意力把注意力分到多个子空间。语义分割为每个像素分类。' +
+    '自注意力让每个位置看到整个序列，注意力机制因此取代了循环结构。图像分类用 ResNet 提取特征图，再用池化汇总。';
   const tags = tagArticle({ title: '', text });
   assert.deepEqual([...tags.map((tag) => tag.topic)].sort(), ['attention', 'diffusion', 'rl', 'vision']);
   const scores = tags.map((tag) => tag.score);
@@ -149,7 +150,7 @@ test('tagging is deterministic: the same article gives the same tags, from any t
   const input = { title: 'DETR', text: 'DETR 用 Transformer 做目标检测，预测一组边界框。它去掉了锚框和非极大值抑制。' };
   const first = tagArticle(input);
   assert.deepEqual(tagArticle(input), first);
-  assert.deepEqual(createTagger(TOPICS, NOT_CUES).tag(input), first);
+  assert.deepEqual(createTagger(TOPICS, NOT_CUES, NEIGHBOURS).tag(input), first);
 });
 
 test('editing the table alone retunes the tagger', () => {
@@ -172,4 +173,50 @@ test('a 1 MB hostile input is tagged in one pass without blowing up', () => {
     assert.ok(Array.isArray(tags));
     for (const tag of tags) assert.ok(Number.isFinite(tag.score));
   }
+});
+
+test('misspellings and variants of the field’s names match their topic', () => {
+  assert.deepEqual(evidenceFor('attention', '改为 Transfomer 的形式'), ['Transformer']);
+  assert.deepEqual(evidenceFor('attention', '几种 transformers 的比较'), ['Transformer']);
+  assert.deepEqual(evidenceFor('vision', 'vision transformer 的 patch'), ['Vision Transformer', 'patch']);
+  assert.deepEqual(evidenceFor('rl', 'Qlearning 的更新'), ['Q-learning']);
+  assert.deepEqual(evidenceFor('rl', 'Q学习的更新'), ['Q学习']);
+  assert.deepEqual(evidenceFor('rl', '这是一种增强学习方法'), ['强化学习']);
+  assert.deepEqual(evidenceFor('diffusion', 'diffusion 过程'), ['diffusion']);
+  assert.deepEqual(evidenceFor('diffusion', '去噪'), ['去噪']);
+});
+
+test('a language model built from Transformer layers is about language models, not attention', () => {
+  const text =
+    'BERT 是一个预训练语言模型，它在大规模语料上用掩码语言模型和下一句预测两个任务进行预训练。' +
+    '预训练完成后，BERT 在下游任务上微调：文本分类、问答和命名实体识别都只需在输出层加一个分类头。' +
+    'BERT 由多层 Transformer 编码器堆叠而成，每层都有多头自注意力。GPT 则使用 Transformer 解码器，二者都是 NLP 预训练的代表。';
+  const attention = tagger.read({ title: 'BERT 的预训练与微调', text }).find((reading) => reading.topic === 'attention');
+  assert.equal(attention?.verdict, 'shadowed');
+  assert.deepEqual(topicsOf('BERT 的预训练与微调', text), []);
+});
+
+test('attention layers inside a diffusion model make it a diffusion article, not an attention one', () => {
+  const text =
+    'Stable Diffusion 在潜空间中训练扩散模型：先用自编码器把图像压缩成 latent，再让去噪网络逐步去噪。' +
+    '去噪网络是一个 U-Net，文本条件通过交叉注意力注入每一层。每层还有自注意力，让每个位置看到整张特征图。采样时使用无分类器引导，在有条件和无条件的噪声预测之间插值。' +
+    'DDIM 等采样器可以把采样步数从一千步降到几十步。';
+  const readings = tagger.read({ title: 'Latent Diffusion', text });
+  assert.equal(readings.find((reading) => reading.topic === 'attention')?.verdict, 'part');
+  assert.deepEqual(topicsOf('Latent Diffusion', text), ['diffusion']);
+});
+
+test('supporting vocabulary alone does not make a topic: states and observations are not RL without a term that names it', () => {
+  const text =
+    '隐马尔可夫模型假设系统有一个看不见的状态，状态按转移矩阵演化，每一步产生一个观测。' +
+    '前向算法在已知观测序列时计算每个状态的概率，维特比算法找出最可能的状态序列，状态和观测之间的发射概率由训练估计。';
+  const rl = tagger.read({ title: '隐马尔可夫模型', text }).find((reading) => reading.topic === 'rl');
+  assert.notEqual(rl?.verdict, 'tagged');
+  assert.deepEqual(topicsOf('隐马尔可夫模型', text), []);
+});
+
+test('a heading run into its text counts as its own sentence, so cues in heading and text are not one passing mention', () => {
+  const text = '扩散模型原理 这类模型的训练目标是预测每一步加入的噪声，采样时从纯噪声出发逐步去噪得到图像，整个过程可以看作一条逆向的马尔可夫链';
+  const reading = tagger.read({ title: '', text }).find((candidate) => candidate.topic === 'diffusion');
+  assert.equal(reading?.sentenceHits, 2);
 });

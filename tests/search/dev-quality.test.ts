@@ -1,0 +1,26 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { DEVSET } from '../seeds.ts';
+import { devLabels, LITERAL_TERMS, rPrecision, TOPIC_QUERIES } from './dev-queries.ts';
+import { corpusSearch, searchableText } from './seed-engine.ts';
+
+const dev = await corpusSearch(DEVSET);
+const labelOf = devLabels();
+const labelled = (topic: string) => new Set(dev.site.digest.articles.filter((article) => (labelOf(article.sightings[0]!) as string[]).includes(topic)).map((article) => article.url));
+
+for (const { query, topic, floor } of TOPIC_QUERIES) {
+  test(`dev set: ${query} lists ${topic} articles first, R-precision ${floor} or better`, async () => {
+    const urls = (await dev.search(query)).hits.map((hit) => hit.record.url);
+    const precision = rPrecision(urls, labelled(topic));
+    assert.ok(precision >= floor, `${query}: R-precision ${precision.toFixed(3)}`);
+  });
+}
+
+for (const term of LITERAL_TERMS) {
+  test(`dev set: ${term} finds every article that holds it`, async () => {
+    const urls = new Set((await dev.search(term)).hits.map((hit) => hit.record.url));
+    const holding = dev.records.filter((record) => searchableText(record).includes(term));
+    assert.ok(holding.length > 0, `the dev set holds ${term}`);
+    for (const record of holding) assert.ok(urls.has(record.url), `${term} finds ${record.title}`);
+  });
+}
