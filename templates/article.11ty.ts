@@ -29,7 +29,7 @@ export default class ArticlePage {
       h('li', [topicChip(site, tag.topic), h('span.evidence-terms', ` 依据:${tag.evidence.join('、')}`)]),
     );
     const main = [
-      h('article.article', [
+      h('article.article', { dataId: article.id, dataDrop: site.dropNumber.get(article.firstDrop) }, [
         h('header.article-header', [
           h('h1', [rendered(article.titleHtml)]),
           h('p.dateline', ['首次出现于 ', dropDay(site, article.firstDrop)]),

@@ -17,11 +17,12 @@ export default class DropsIndex {
       description: `全部 ${site.digest.drops.length} 次传输,最新的在前。`,
       section: 'drops',
       path: '/drops/',
+      listsDrops: true,
       main: [
         h('h1', '全部传输'),
         h('ol.drop-index', { reversed: true }, site.dropsNewestFirst.map((drop) => {
           const problems = drop.diagnostics.filter((d) => d.severity !== 'info').length;
-          return h('li', [
+          return h('li', { dataDrop: site.dropNumber.get(drop.id) }, [
             h('a', { href: href(base, dropPath(drop.id)) }, dropLabel(site, drop.id)),
             ' · ',
             dropDay(site, drop.id),

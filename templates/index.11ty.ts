@@ -4,6 +4,8 @@ import { siteTitle } from '../src/site/feeds.ts';
 import { href, page, rendered } from './_includes/layout.ts';
 import { cardList, dropDay, dropLabel } from './_includes/parts.ts';
 import { singlePage } from './_includes/single.ts';
+import { trendChart } from './_includes/trend-chart.ts';
+import { POPULAR_PATH } from '../src/reader/index.ts';
 
 const NEWEST_PER_TOPIC = 3;
 
@@ -48,6 +50,7 @@ export default class HomePage {
             ]),
             h('span.count', `${topic.articles.length} 篇`),
           ]),
+          trendChart(site, topic),
           cardList(site, topic.articles.slice(0, NEWEST_PER_TOPIC), 'h3'),
           topic.articles.length > NEWEST_PER_TOPIC
             ? h('p.more', [h('a', { href: href(base, topicPath(topic.id)) }, `查看全部 ${topic.articles.length} 篇 →`)])
@@ -61,11 +64,14 @@ export default class HomePage {
       description: site.config.description,
       section: 'home',
       path: '/',
+      listsDrops: true,
       main: [
         h('h1.visually-hidden', siteTitle(site)),
         h('p.search-entry', [
           h('a.button', { href: href(base, '/search/') }, '搜索全部文章'),
-          ` 共 ${site.digest.articles.length} 篇,按主题浏览或搜索。`,
+          ` 共 ${site.digest.articles.length} 篇,按主题浏览或搜索,或看`,
+          h('a', { href: href(base, POPULAR_PATH) }, '最常重发的文章'),
+          '。',
         ]),
         latestSection,
         ...topicSections,

@@ -2,6 +2,7 @@ import { h } from 'hastscript';
 import type { SiteModel, TopicPage } from '../src/site/views.ts';
 import { page } from './_includes/layout.ts';
 import { cardList, pager } from './_includes/parts.ts';
+import { trendChart } from './_includes/trend-chart.ts';
 
 interface Data {
   site: SiteModel;
@@ -38,10 +39,13 @@ export default class TopicPageTemplate {
       section: 'topics',
       path: topicPage.path,
       feeds,
+      // The front page changes with every drop anyway (its trend); archive pages must not.
+      listsDrops: !isArchive,
       main: [
         h(`header.topic-header.topic-${topic.id}`, [
           h('h1', [topic.labelZh, h('span.chip-en', { lang: 'en' }, ` ${topic.labelEn}`)]),
           h('p.section-lede', lede),
+          isArchive ? null : trendChart(site, topic),
         ]),
         topicPage.articles.length > 0 ? cardList(site, topicPage.articles, 'h2') : h('p', '这个主题下还没有文章。'),
         ...pager(site, isArchive ? `第 ${pageNumber} 页` : `最新 ${topicPage.articles.length} 篇`, topicPage.newer, topicPage.older),

@@ -2,10 +2,12 @@ import { createHash } from 'node:crypto';
 import type { DropReport, PublishedArticle } from '../model.ts';
 import type { IndexFile } from '../search/format.ts';
 import { SEARCH_INDEX_PATH } from '../search/index.ts';
+import { VISIT_FRESH_DROPS } from '../reader/index.ts';
+import { visitFacts } from './reading.ts';
 import { articlePath, dropPath, type SiteModel, type TopicPage } from './views.ts';
 
 /** Pages with no list behind them: each is one template, rendered on every build. */
-export const SINGLE_PAGES = ['home', 'drops', 'search', 'not-found', 'robots', 'sitemap', 'topics-css', 'articles-json', 'search-client', 'feeds'] as const;
+export const SINGLE_PAGES = ['home', 'drops', 'search', 'not-found', 'robots', 'sitemap', 'topics-css', 'articles-json', 'search-client', 'feeds', 'popular', 'saved', 'reader-client'] as const;
 export type SinglePage = (typeof SINGLE_PAGES)[number];
 
 /** What one Eleventy run renders: a share of each list, so no run holds every page at once. */
@@ -44,6 +46,7 @@ function pageKeys(site: SiteModel, codeVersion: string) {
   const frame = [codeVersion, site.digest.base, site.config, site.topics.map((topic) => [topic.id, topic.labelZh, topic.labelEn])];
   const dropNumber = (id: string) => site.dropNumber.get(id) ?? 0;
   const dropDate = (id: string) => site.dropById.get(id)?.date.time ?? null;
+  const frontFacts = visitFacts(site.digest.drops, VISIT_FRESH_DROPS);
   const card = (other: PublishedArticle) => [
     other.id,
     other.titleHtml,
@@ -81,8 +84,9 @@ function pageKeys(site: SiteModel, codeVersion: string) {
     },
     topicPage(page: TopicPage): string {
       const { topic, pageNumber, first, last, path, newer, older } = page;
-      // The front page names the topic's count; an archive page names only its own range.
-      const count = pageNumber === 0 ? topic.articles.length : null;
+      // The front page names the topic's count, its trend and the newest drops (for the reader's
+      // new marks); an archive page names only its own range.
+      const count = pageNumber === 0 ? [topic.articles.length, topic.trend, frontFacts] : null;
       return hashOf([frame, topic.id, topic.labelZh, topic.labelEn, pageNumber, first, last, path, newer, older, count, page.articles.map(card)]);
     },
   };

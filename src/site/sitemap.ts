@@ -15,6 +15,8 @@ export function sitemapXml(site: SiteModel): string | null {
     ['/', newestDrop],
     ['/search/', newestDrop],
     ['/drops/', newestDrop],
+    ['/popular/', newestDrop],
+    ['/saved/', newestDrop],
     ...site.topicPages.map((topicPage): [string, string | null] => [
       topicPage.path,
       latestTime(topicPage.topic.articles.map((article) => dateOf(article.firstDrop)).filter((time) => time !== null)),

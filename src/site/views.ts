@@ -1,5 +1,6 @@
 import type { Digest, DropReport, PublishedArticle, SiteConfig, TopicId } from '../model.ts';
 import { OTHER_TOPIC, TOPICS } from '../topics/index.ts';
+import { popularArticles, topicTrend, type TrendPoint } from './reading.ts';
 
 /** Past this many articles a topic page is split, so a phone never loads thousands of cards. */
 export const TOPIC_PAGE_SIZE = 50;
@@ -14,6 +15,8 @@ export interface TopicView {
   searchNames: readonly string[];
   colour: { light: string; dark: string };
   articles: PublishedArticle[];
+  /** Articles per drop for this topic over the last drops, oldest first, for its trend chart. */
+  trend: TrendPoint[];
 }
 
 /**
@@ -55,6 +58,8 @@ export interface SiteModel {
   dropById: Map<string, DropReport>;
   articleById: Map<string, PublishedArticle>;
   neighbours: Map<string, Neighbours>;
+  /** Articles re-sent most often, for /popular/. */
+  popular: PublishedArticle[];
 }
 
 export const articlePath = (id: string): string => `/articles/${id}/`;
@@ -169,15 +174,16 @@ function relatedArticles(articles: readonly PublishedArticle[]): Map<string, Pub
  * page (Pagination.js, eleventy-utils Merge.js).
  */
 export function buildSiteModel(digest: Digest, config: SiteConfig): SiteModel {
+  const listed = (articles: PublishedArticle[]) => ({ articles, trend: topicTrend(digest.drops, articles) });
   const topics: TopicView[] = TOPICS.map((topic) => ({
     id: topic.id,
     labelZh: topic.labelZh,
     labelEn: topic.labelEn,
     searchNames: [topic.labelZh, topic.labelEn, ...topic.aliases],
     colour: topic.colour,
-    articles: digest.articles.filter((article) => article.topics.includes(topic.id)),
+    ...listed(digest.articles.filter((article) => article.topics.includes(topic.id))),
   }));
-  topics.push({ ...OTHER_TOPIC, articles: digest.articles.filter((article) => article.topics.length === 0) });
+  topics.push({ ...OTHER_TOPIC, ...listed(digest.articles.filter((article) => article.topics.length === 0)) });
 
   const related = relatedArticles(digest.articles);
   const neighbours = new Map<string, Neighbours>();
@@ -199,5 +205,6 @@ export function buildSiteModel(digest: Digest, config: SiteConfig): SiteModel {
     dropById: new Map(digest.drops.map((drop) => [drop.id, drop])),
     articleById: new Map(digest.articles.map((article) => [article.id, article])),
     neighbours,
+    popular: popularArticles(digest.articles, digest.drops),
   });
 }

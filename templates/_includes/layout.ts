@@ -1,8 +1,10 @@
 import type { Element, ElementContent, Properties, Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
+import { KEYS, POPULAR_PATH, READER_CLIENT_PATH, SAVED_PATH, VISIT_FRESH_DROPS, VISIT_SLOT_ID } from '../../src/reader/index.ts';
 import { withBase as href } from '../../src/site/digest.ts';
 import { siteTitle } from '../../src/site/feeds.ts';
+import { visitFacts } from '../../src/site/reading.ts';
 import { absoluteUrl, type SiteModel } from '../../src/site/views.ts';
 
 /**
@@ -39,6 +41,11 @@ export interface PageInput {
   main: ElementContent[];
   /** Extra scripts (module files under the site), e.g. the search client. */
   scripts?: string[];
+  /**
+   * List pages name the newest drop, so the reader client can show how many articles are new
+   * since the last visit. Other pages must not: they would change with every drop.
+   */
+  listsDrops?: boolean;
   feeds?: { title: string; path: string }[];
 }
 
@@ -94,7 +101,7 @@ const SLOT = '@@digest-slot@@';
 function frameOf(input: PageInput): string[] {
   const { site, section, path } = input;
   const currentTopic = site.topics.find((topic) => path.startsWith(`/topics/${topic.id}/`))?.id ?? null;
-  const key = JSON.stringify([section, currentTopic, path === '/drops/', input.feeds ?? null, input.scripts ?? null]);
+  const key = JSON.stringify([section, currentTopic, path === '/drops/', input.feeds ?? null, input.scripts ?? null, input.listsDrops ?? false]);
   let frames = framesBySite.get(site);
   if (!frames) framesBySite.set(site, (frames = new Map()));
   let frame = frames.get(key);
@@ -103,6 +110,25 @@ function frameOf(input: PageInput): string[] {
 }
 
 const framesBySite = new WeakMap<SiteModel, Map<string, string[]>>();
+
+/** Where the reader client shows how many articles are new since the last visit (src/reader/marks.ts). */
+function visitSlot(site: SiteModel): Element {
+  const facts = visitFacts(site.digest.drops, VISIT_FRESH_DROPS);
+  return h(`p#${VISIT_SLOT_ID}.visit-status`, { dataLatest: facts.latest, dataFresh: facts.fresh.join(' ') });
+}
+
+/** The reading keys, for those who look for them; shown only where script can answer them. */
+function keysHint(): Element {
+  const shown = KEYS.filter(([keys]) => keys !== 'Esc');
+  return h('p.keys-hint', [
+    '键盘:',
+    ...shown.flatMap(([keys, action], index) => [
+      index > 0 ? ' · ' : '',
+      ...keys.split(' / ').flatMap((key, at) => [at > 0 ? ' 或 ' : '', h('kbd', key)]),
+      ` ${action}`,
+    ]),
+  ]);
+}
 
 export function page(input: PageInput): string {
   const [beforeTitle, beforeMain, end] = frameOf(input);
@@ -118,8 +144,8 @@ function frameTree(input: PageInput): Root {
   const { base } = site.digest;
   const { config } = site;
   const feeds = input.feeds ?? [{ title: `${siteTitle(site)} (Atom)`, path: '/feed.xml' }];
-  // The frame of every page depends on nothing that a new drop changes (no counts), so an
-  // article page that did not change can be reused from the previous build as it is.
+  // The frame of every page depends on nothing that a new drop changes (no counts, except the
+  // visit slot of list pages), so an article page that did not change can be reused as it is.
   const topicNav = site.topics.map((topic) =>
       h('li', [navLink(base, `/topics/${topic.id}/`, topic.labelZh, path.startsWith(`/topics/${topic.id}/`))]),
     );
@@ -143,7 +169,7 @@ function frameTree(input: PageInput): Root {
           ...feeds.map((feed) =>
             h('link', { rel: 'alternate', type: 'application/atom+xml', title: feed.title, href: href(base, feed.path) }),
           ),
-          h('script', { type: 'module', src: href(base, '/assets/keys.js') }),
+          h('script', { type: 'module', src: href(base, READER_CLIENT_PATH) }),
           ...(input.scripts ?? []).map((src) => h('script', { type: 'module', src: href(base, src) })),
         ]),
         h('body', [
@@ -163,15 +189,21 @@ function frameTree(input: PageInput): Root {
                 h('li', [navLink(base, '/drops/', '全部传输', path === '/drops/')]),
               ]),
             ]),
+            input.listsDrops ? visitSlot(site) : null,
           ]),
           h('main#main', { tabIndex: -1 }, [{ type: 'text', value: SLOT }]),
           h('footer.site-footer', [
             h('p', [
               `${config.name} · `,
+              h('a', { href: href(base, SAVED_PATH) }, '收藏与关注词'),
+              ' · ',
+              h('a', { href: href(base, POPULAR_PATH) }, '最常重发'),
+              ' · ',
               h('a', { href: href(base, '/feed.xml') }, 'Atom 订阅'),
               ' · ',
               h('a', { href: href(base, '/articles.json') }, 'articles.json'),
             ]),
+            keysHint(),
           ]),
         ]),
       ]),

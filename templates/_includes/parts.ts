@@ -52,7 +52,7 @@ const cardsBySite = new WeakMap<SiteModel, Map<string, string>>();
 
 function cardTree(site: SiteModel, article: PublishedArticle, headingLevel: 'h2' | 'h3'): ElementContent {
   const seen = article.drops.length;
-  return h('article.card', [
+  return h('article.card', { dataId: article.id, dataDrop: site.dropNumber.get(article.firstDrop) }, [
     h(`${headingLevel}.card-title`, [h('a', { href: href(site.digest.base, articlePath(article.id)) }, [rendered(article.titleHtml)])]),
     topicChips(site, article),
     h('p.card-summary', [rendered(article.summaryHtml)]),

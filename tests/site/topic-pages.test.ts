@@ -7,7 +7,7 @@ import { paginate, type TopicPage, type TopicView } from '../../src/site/views.t
 /** A topic of `count` articles, newest first as the digest lists them; article i arrived i-th. */
 function topicOf(count: number): TopicView {
   const articles = Array.from({ length: count }, (_, index) => ({ id: `a${count - index}` }) as PublishedArticle);
-  return { ...OTHER_TOPIC, articles };
+  return { ...OTHER_TOPIC, articles, trend: [] };
 }
 
 const ids = (page: TopicPage): string[] => page.articles.map((article) => article.id);
