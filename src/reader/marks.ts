@@ -44,15 +44,18 @@ function showCount(slot: HTMLElement, record: VisitRecord, latest: number, onAll
 }
 
 /**
- * Records this page view in the visit and, on list pages (which name the newest drop), marks what
- * is new and shows the count in the header. Other pages only keep the visit going.
+ * Records this page view in the visit and marks the cards that are new to the reader. List pages
+ * name the newest drop and show the count in the header; other pages (an article's related cards,
+ * a topic's archive pages) mark by what the reader's record already knows.
  */
 export function showVisit(store: ReaderStore, now: number): void {
   const stored = parseVisit(store.read('visit'));
   const slot = document.getElementById(VISIT_SLOT_ID);
   const latest = Number(slot?.dataset['latest']);
   if (slot === null || !Number.isInteger(latest) || latest < 1) {
-    if (stored !== null) store.write('visit', visitAt(stored, stored.seen, now));
+    if (stored === null) return;
+    const record = visitAt(stored, stored.seen, now);
+    if (store.write('visit', record)) markUnseen(record);
     return;
   }
   const show = (record: VisitRecord) => {

@@ -2,7 +2,7 @@
 // offline), the link that carries it to another device, a shared list opened from such a link
 // (looked up in articles.json, the one fetch, made only then), and the words to highlight or mute.
 import { element } from './dom.ts';
-import { sharedIds, shareFragment, type SavedArticle } from './saved.ts';
+import { dayOf, sharedIds, shareFragment, type SavedArticle } from './saved.ts';
 import { addStars, readSaved, SAVED_CHANGED } from './stars.ts';
 import type { ReaderStore } from './storage.ts';
 import { parseWordList, parseWords } from './words.ts';
@@ -18,12 +18,13 @@ function card(base: string, article: SavedArticle): HTMLElement {
   const title = element('h2', 'card-title');
   title.append(link);
   node.append(title);
-  if (article.drop > 0) node.append(element('p', 'card-meta', `首次出现于第 ${article.drop} 次传输`));
+  const drop = `第 ${article.drop} 次传输`;
+  if (article.drop > 0) node.append(element('p', 'card-meta', `首次出现于 ${article.day ? `${article.day}(${drop})` : drop}`));
   return node;
 }
 
 interface PublicArticles {
-  drops: { id: string }[];
+  drops: { id: string; date?: string }[];
   articles: { id: string; title: string; firstDrop: string }[];
 }
 
@@ -31,11 +32,12 @@ async function lookUp(url: string, ids: readonly string[]): Promise<{ found: Sav
   const response = await fetch(url);
   if (!response.ok) throw new Error(`${response.status} ${url}`);
   const json = (await response.json()) as PublicArticles;
-  const dropNumber = new Map(json.drops.map((drop, index) => [drop.id, index + 1]));
+  const drops = new Map(json.drops.map((drop, index) => [drop.id, { number: index + 1, day: dayOf(drop.date) }]));
   const byId = new Map(json.articles.map((article) => [article.id, article]));
   const found = ids.flatMap((id) => {
     const article = byId.get(id);
-    return article ? [{ id, title: article.title, drop: dropNumber.get(article.firstDrop) ?? 0 }] : [];
+    const drop = article && drops.get(article.firstDrop);
+    return article ? [{ id, title: article.title, drop: drop?.number ?? 0, day: drop?.day ?? '' }] : [];
   });
   return { found, missing: ids.length - found.length };
 }

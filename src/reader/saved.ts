@@ -7,6 +7,8 @@ export interface SavedArticle {
   title: string;
   /** The number of the article's first drop ("第 3 次传输"), 0 when unknown. */
   drop: number;
+  /** The day that drop arrived, `2026-11-24`, or '' when unknown. */
+  day: string;
 }
 
 /** Article ids are short ASCII hashes; anything else in storage or a link is not one of ours. */
@@ -14,6 +16,10 @@ const ARTICLE_ID = /^[A-Za-z0-9_-]{1,64}$/;
 /** A link must stay a link: a few hundred ids fit in any browser's address bar. */
 export const MAX_SHARED = 500;
 const MAX_TITLE = 300;
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** `2026-11-24` from an RFC 3339 time or a day, else ''. */
+export const dayOf = (time: unknown): string => (typeof time === 'string' && DAY.test(time.slice(0, 10)) ? time.slice(0, 10) : '');
 
 export function parseSaved(value: unknown): SavedArticle[] {
   if (!Array.isArray(value)) return [];
@@ -21,10 +27,15 @@ export function parseSaved(value: unknown): SavedArticle[] {
   const list: SavedArticle[] = [];
   for (const item of value as unknown[]) {
     if (typeof item !== 'object' || item === null) continue;
-    const { id, title, drop } = item as Record<string, unknown>;
+    const { id, title, drop, day } = item as Record<string, unknown>;
     if (typeof id !== 'string' || !ARTICLE_ID.test(id) || seen.has(id)) continue;
     seen.add(id);
-    list.push({ id, title: typeof title === 'string' ? title.slice(0, MAX_TITLE) : id, drop: Number.isInteger(drop) ? (drop as number) : 0 });
+    list.push({
+      id,
+      title: typeof title === 'string' ? title.slice(0, MAX_TITLE) : id,
+      drop: Number.isInteger(drop) ? (drop as number) : 0,
+      day: dayOf(day),
+    });
   }
   return list;
 }

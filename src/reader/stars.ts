@@ -2,7 +2,7 @@
 import { element, readableText } from './dom.ts';
 import { CARD_SELECTOR } from './index.ts';
 import type { ReaderStore } from './storage.ts';
-import { parseSaved, toggleSaved, type SavedArticle } from './saved.ts';
+import { dayOf, parseSaved, toggleSaved, type SavedArticle } from './saved.ts';
 
 /** Fired on document after the saved list changed, for the saved page's share link. */
 export const SAVED_CHANGED = 'td:saved';
@@ -35,7 +35,12 @@ export function addStars(store: ReaderStore, root: ParentNode = document): void 
     if (card.querySelector(':scope > .star, :scope > header > .star') !== null) continue;
     const isArticle = !card.matches(CARD_SELECTOR);
     const heading = card.querySelector(isArticle ? 'h1' : '.card-title');
-    const article = { id: card.dataset['id']!, title: readableText(heading), drop: Number(card.dataset['drop']) || 0 };
+    const article = {
+      id: card.dataset['id']!,
+      title: readableText(heading),
+      drop: Number(card.dataset['drop']) || 0,
+      day: dayOf(card.querySelector('time')?.dateTime),
+    };
     const star = starButton(store, article);
     if (isArticle) heading?.parentElement?.append(star);
     else card.append(star);

@@ -2,7 +2,7 @@ import type { ElementContent } from 'hast';
 import { h, s } from 'hastscript';
 import type { TrendPoint } from '../../src/site/reading.ts';
 import type { SiteModel, TopicView } from '../../src/site/views.ts';
-import { dropLabel } from './parts.ts';
+import { dropDay, dropLabel } from './parts.ts';
 
 /** Chart units: one slot per drop, a bar and a gap in each, bars up to HEIGHT tall. */
 const SLOT = 14;
@@ -43,9 +43,14 @@ export function trendChart(site: SiteModel, topic: TopicView): ElementContent {
     h('figcaption.trend-caption', caption),
     h('table.visually-hidden', [
       h('caption', `每次传输中的${topic.labelZh}文章数`),
-      h('thead', [h('tr', [h('th', { scope: 'col' }, '传输'), h('th', { scope: 'col' }, '文章'), h('th', { scope: 'col' }, '其中新文章')])]),
+      h('thead', [h('tr', ['传输', '日期', '文章', '其中新文章'].map((label) => h('th', { scope: 'col' }, label)))]),
       h('tbody', points.map((point) =>
-        h('tr', [h('th', { scope: 'row' }, dropLabel(site, point.drop)), h('td', String(point.articles)), h('td', String(point.fresh))]),
+        h('tr', [
+          h('th', { scope: 'row' }, dropLabel(site, point.drop)),
+          h('td', [dropDay(site, point.drop)]),
+          h('td', String(point.articles)),
+          h('td', String(point.fresh)),
+        ]),
       )),
     ]),
   ]);

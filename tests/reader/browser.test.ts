@@ -149,6 +149,11 @@ test('saving from cards and an article page, the /saved/ page, and its link open
     saved.map((id) => `/articles/${id}/`),
   );
   assert.equal(await page.locator('#saved-count').textContent(), '共 3 篇。');
+  const firstSeen = (id: string) => {
+    const drop = json.articles.find((article) => article.id === id)!.firstDrop;
+    return `首次出现于 ${json.drops.find((d) => d.id === drop)!.date.slice(0, 10)}(第 ${dropNumber(json, drop)} 次传输)`;
+  };
+  assert.deepEqual(await page.locator('#saved-list .card-meta').allTextContents(), saved.map(firstSeen));
   const share = await page.getAttribute('#saved-share', 'href');
   assert.equal(share, `${seeds.origin}/saved/#ids=${saved.join(',')}`);
 
@@ -168,6 +173,7 @@ test('saving from cards and an article page, the /saved/ page, and its link open
   const shared = await cardIds(phone, '#saved-shared-list .card');
   assert.deepEqual(new Set(shared), new Set(saved));
   assert.deepEqual(await phone.locator('#saved-shared-list .card-title').allTextContents(), shared.map(titleOf));
+  assert.deepEqual(await phone.locator('#saved-shared-list .card-meta').allTextContents(), shared.map(firstSeen));
   assert.match((await phone.locator('#saved-shared-status').textContent())!, /分享的列表有 3 篇文章/);
   assert.deepEqual(await cardIds(phone, '#saved-list .card'), []);
   await phone.click('#saved-import');
@@ -339,7 +345,8 @@ test('each trend chart reads, in its hidden table, the counts articles.json give
   const expected = (topic: string) =>
     json.drops.slice(-30).map((drop) => {
       const carried = json.articles.filter((article) => inTopic(article, topic) && article.drops.includes(drop.id));
-      return [`第 ${dropNumber(json, drop.id)} 次传输`, String(carried.length), String(carried.filter((a) => a.firstDrop === drop.id).length)];
+      const fresh = carried.filter((article) => article.firstDrop === drop.id);
+      return [`第 ${dropNumber(json, drop.id)} 次传输`, drop.date.slice(0, 10), String(carried.length), String(fresh.length)];
     });
   const tableRows = (scope: string) =>
     page.locator(`${scope} figure.trend tbody tr`).evaluateAll((rows) => rows.map((row) => [...row.children].map((cell) => cell.textContent ?? '')));
@@ -347,7 +354,7 @@ test('each trend chart reads, in its hidden table, the counts articles.json give
     await page.goto(`${seeds.origin}/topics/${topic}/`);
     assert.deepEqual(await tableRows('.topic-header'), expected(topic), topic);
     assert.equal(await page.locator('figure.trend svg[aria-hidden="true"]').count(), 1);
-    assert.equal(await page.locator('figure.trend rect.trend-all').count(), expected(topic).filter((row) => row[1] !== '0').length);
+    assert.equal(await page.locator('figure.trend rect.trend-all').count(), expected(topic).filter((row) => row[2] !== '0').length);
     const box = await page.locator('figure.trend svg').boundingBox();
     assert.ok(box && box.width > 0 && box.height > 0, `${topic}: the chart is drawn`);
   }
