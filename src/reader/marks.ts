@@ -26,7 +26,7 @@ function markUnseen(record: VisitRecord): void {
     const mark = element('span', 'new-mark', '新');
     mark.title = '上次来访后新出现';
     if (item.matches(CARD_SELECTOR)) flagsOf(item).prepend(mark);
-    else item.append(' ', mark);
+    else item.append(mark);
   }
 }
 

@@ -15,7 +15,7 @@ function card(base: string, article: SavedArticle): HTMLElement {
   if (article.drop > 0) node.dataset['drop'] = String(article.drop);
   const link = element('a', '', article.title);
   link.href = `${base}articles/${article.id}/`;
-  const title = element('h2', 'card-title');
+  const title = element('h3', 'card-title');
   title.append(link);
   node.append(title);
   const drop = `第 ${article.drop} 次传输`;
@@ -83,7 +83,7 @@ function showMine(base: string, store: ReaderStore): void {
 
 function updateShare(store: ReaderStore): void {
   const list = readSaved(store);
-  byId<HTMLElement>('saved-count').textContent = list.length === 0 ? '还没有收藏。点文章卡片上的 ☆ 即可收藏。' : `共 ${list.length} 篇。`;
+  byId<HTMLElement>('saved-count').textContent = list.length === 0 ? '还没有收藏:点卡片上的 ☆ 即可。' : `共 ${list.length} 篇。`;
   const share = byId<HTMLAnchorElement>('saved-share');
   share.hidden = list.length === 0;
   share.href = new URL(shareFragment(list), location.href).href;
@@ -104,15 +104,14 @@ function setUpWords(store: ReaderStore): void {
     mute.value = next.mute.join(', ');
     status.textContent = store.write('words', next) ? '已保存。列表页上的卡片会按这些词标记或隐藏。' : '保存失败:浏览器不允许写入本地存储。';
   });
-  form.hidden = false;
 }
 
 export function showSavedPage(base: string, store: ReaderStore | null): void {
-  const section = byId<HTMLElement>('saved');
-  section.hidden = false;
-  if (store === null) byId<HTMLElement>('saved-blocked').hidden = false;
-  else {
-    byId<HTMLElement>('saved-mine').hidden = false;
+  if (store === null) {
+    byId<HTMLElement>('saved-blocked').hidden = false;
+    byId<HTMLElement>('saved-mine').hidden = true;
+    byId<HTMLElement>('words-form').hidden = true;
+  } else {
     showMine(base, store);
     setUpWords(store);
     document.addEventListener(SAVED_CHANGED, () => updateShare(store));

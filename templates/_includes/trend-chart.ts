@@ -4,17 +4,20 @@ import type { TrendPoint } from '../../src/site/reading.ts';
 import type { SiteModel, TopicView } from '../../src/site/views.ts';
 import { dropDay, dropLabel } from './parts.ts';
 
-/** Chart units: one slot per drop, a bar and a gap in each, bars up to HEIGHT tall. */
-const SLOT = 14;
-const BAR = 10;
+/**
+ * Chart units: one slot per drop, a bar and a gap in each, bars up to HEIGHT tall. Slots are
+ * narrower the more drops there are, so that 30 drops and 3 both make a chart of a useful width.
+ */
+const CHART_WIDTH = 420;
+const MAX_SLOT = 32;
 const HEIGHT = 40;
 
 /** Two decimals are finer than a pixel at any size the chart is shown, and keep the markup short. */
 const unit = (value: number): number => Math.round(value * 100) / 100;
 
-function bar(className: string, index: number, count: number, max: number): ElementContent {
+function bar(className: string, slot: number, index: number, count: number, max: number): ElementContent {
   const height = unit((count / max) * (HEIGHT - 1));
-  return s(`rect.${className}`, { x: index * SLOT + (SLOT - BAR) / 2, y: unit(HEIGHT - 1 - height), width: BAR, height });
+  return s(`rect.${className}`, { x: unit(index * slot + slot * 0.15), y: unit(HEIGHT - 1 - height), width: unit(slot * 0.7), height });
 }
 
 /**
@@ -26,10 +29,14 @@ function bar(className: string, index: number, count: number, max: number): Elem
 export function trendChart(site: SiteModel, topic: TopicView): ElementContent {
   const points: readonly TrendPoint[] = topic.trend;
   const max = Math.max(1, ...points.map((point) => point.articles));
-  const width = Math.max(1, points.length) * SLOT;
+  const slot = Math.min(MAX_SLOT, CHART_WIDTH / Math.max(1, points.length));
+  const width = unit(Math.max(1, points.length) * slot);
   const last = points.at(-1);
   const bars = points.flatMap((point, index) =>
-    point.articles === 0 ? [] : [bar('trend-all', index, point.articles, max), bar('trend-new', index, point.fresh, max)],
+    [
+      ...(point.articles > 0 ? [bar('trend-all', slot, index, point.articles, max)] : []),
+      ...(point.fresh > 0 ? [bar('trend-new', slot, index, point.fresh, max)] : []),
+    ],
   );
   const caption = last
     ? `近 ${points.length} 次传输中每次的${topic.labelZh}文章数(实色为新文章):最近一次 ${last.articles} 篇,其中新 ${last.fresh} 篇;最多一次 ${max} 篇。`
