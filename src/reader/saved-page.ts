@@ -33,9 +33,9 @@ async function lookUp(url: string, ids: readonly string[]): Promise<{ found: Sav
   if (!response.ok) throw new Error(`${response.status} ${url}`);
   const json = (await response.json()) as PublicArticles;
   const drops = new Map(json.drops.map((drop, index) => [drop.id, { number: index + 1, day: dayOf(drop.date) }]));
-  const byId = new Map(json.articles.map((article) => [article.id, article]));
+  const articles = new Map(json.articles.map((article) => [article.id, article]));
   const found = ids.flatMap((id) => {
-    const article = byId.get(id);
+    const article = articles.get(id);
     const drop = article && drops.get(article.firstDrop);
     return article ? [{ id, title: article.title, drop: drop?.number ?? 0, day: drop?.day ?? '' }] : [];
   });
