@@ -5,14 +5,19 @@ import { boundedPrefix, displayWidth, formulaSpans } from './text.ts';
 
 // The first sentence is where a subject appears; it is read no further than this.
 export const SENTENCE_WINDOW = 240;
+// A subject is a short noun phrase; with its gloss in brackets it may run to the second width.
+const MAX_SUBJECT_WIDTH = 20;
+const MAX_GLOSSED_SUBJECT_WIDTH = 28;
 const DISCOURSE = ['一般来说', '众所周知', '总的来说', '简单来说', '简单的说', '事实上', '实际上', '首先', '其次', '最近', '通常', '当然', '其实', '所以', '因此', '但是', '然而', '另外', '此外', '总之', '如果', '比如', '例如', '虽然', '尽管'];
 const ADVERBS = ['应该算', '本质上', '实际上', '目前', '其实', '应该', '仍然', '依然', '同样', '主要', '一般', '通常', '确实', '就', '也', '都', '仍', '算'];
 const CLAUSE_BREAKS = new Set([',', '，', ';', '；', '。', '!', '！', '?', '？', ':', '：', '~']);
 const OPENERS = '(（《“【';
 const CLOSERS = ')）》”】';
 const HAN = /\p{Script=Han}/u;
-// `在开始正文之前`, `如 表1 所示`, `参阅…数据集`: clauses that set the scene or point elsewhere name nothing.
-export const SCENE_SETTING = /^(?:在.{0,24}(?:中|时|前|后|之前|之后|里|上|下|方面)|如\s*\S{0,12}\s*所示|作为.{0,16}|(?:参阅|参见|详见|请参考|请参阅|查看|可参考).*)$/u;
+// `在开始正文之前`, `如 表1 所示`, `参阅…数据集`, `下面我们来实现这个模型`: clauses that set the scene,
+// point elsewhere or announce a step name nothing.
+export const SCENE_SETTING =
+  /^(?:在.{0,24}(?:中|时|前|后|之前|之后|里|上|下|方面)|如\s*\S{0,12}\s*所示|作为.{0,16}|(?:参阅|参见|详见|请参考|请参阅|查看|可参考).*|(?:下面|接下来|然后|现在)(?:我们|你|您|让我们).*)$/u;
 // `上一节我们介绍了 AutoEncoder`, `在之前的内容中,我们讲解了Q-learning`: a sentence that recalls the
 // section before names that section's subject, not this one's.
 const RECAP = /(?:上一?[节章篇讲课]|前[面文几]|之前|前一[节章篇])[^。！？!?]{0,30}(?:介绍|讲解|讲述|讨论|学习|推导)了/u;
@@ -78,10 +83,13 @@ export function definitionSubject(rest: string): string | null {
     else if (char === '是' && depth === 0) {
       // `DALL-E 并不是基于扩散模型的` says what the subject is not: no definition.
       if (/(?:不|非)$/u.test(clause.slice(0, i))) return null;
-      const subject = stripTrailing(clause.slice(0, i).trim(), ADVERBS);
+      // A citation mark (`CTPN(…) [1] 是…`) is not part of the name.
+      const subject = stripTrailing(clause.slice(0, i).replace(/\s*\[\d+(?:[,，-]\d+)*\]\s*$/u, '').trim(), ADVERBS);
       const nounPhrase = !subject.includes('的') && !/^[这那我你他她它之其此该每各本]/u.test(subject);
       const plain = formulaSpans(subject).length === 0 && !/[=_^\\]/u.test(subject);
-      return nounPhrase && plain && subject !== '' && displayWidth(subject) <= 20 ? subject : null;
+      // A name with its gloss (`CTPN(Connectionist Text Proposal Network)`) may be wider.
+      const width = /[(（][^)）]*[)）]$/u.test(subject) ? MAX_GLOSSED_SUBJECT_WIDTH : MAX_SUBJECT_WIDTH;
+      return nounPhrase && plain && subject !== '' && displayWidth(subject) <= width ? subject : null;
     }
   }
   return null;

@@ -10,6 +10,7 @@ export const GENERIC_HAN_WORDS = (
   // document parts
   '写在前面 概述 概要 概论 概览 综述 引言 导言 导读 绪论 前言 序言 简介 介绍 简要 简短 摘要 目录 正文 附录 参考 参考文献 ' +
   '致谢 结论 结语 总结 小结 回顾 笔记 解读 详解 讲解 解析 说明 注意事项 补充 延伸 拓展 扩展 阅读 展望 思考 讨论 ' +
+  '练习 习题 思考题 作业 问答 面试题 关键词 术语 ' +
   // the sections of a paper
   '背景 动机 目的 目标 问题 引入 贡献 创新点 创新 相关工作 相关 工作 方法 方法论 模型 算法 网络 结构 架构 框架 设计 ' +
   '原理 思想 思路 核心 关键点 要点 重点 细节 技术 实现 代码 实验 设置 设定 配置 数据集 数据 结果 效果 性能 指标 评估 ' +
@@ -30,7 +31,8 @@ export const GENERIC_LATIN_WORDS = new Set(
     'implementation architecture model data dataset datasets training inference usage example examples appendix ' +
     'reference references limitation limitations future analysis ablation preliminaries prerequisites note notes ' +
     'tldr tl;dr quickstart quick start getting started key idea ideas contribution contributions definition definitions ' +
-    'recap review outline contents benchmark benchmarks performance why what how next steps and the of &').split(' '),
+    'recap review outline contents benchmark benchmarks performance main idea exercise exercises keywords glossary ' +
+    'why what how next steps and the of &').split(' '),
 );
 
 /** Labels that a number turns into a heading of their own: `情况1`, `优化三`, `方法二`, `Step 2`, `Case 1`. */
@@ -44,8 +46,9 @@ export const NUMERAL = '[0-9一二三四五六七八九十百零〇两]+';
 
 /**
  * A section number in front of a heading: `第8章`, `第十章`, `Chapter 3`, `13.2`, `14.2.1`, `3.`,
- * `1、`, `一、`, `(2)`, `2)`. A bare `3` or `1.5` needs the space after it, and not a measure word
- * after that (`3 个模型`, `1.5 倍` are quantities), so that `2022年` and `3D卷积` stay what they are.
+ * `1、`, `一、`, `(2)`, `2)`, an exercise's `1-1`. A bare `3` or `1.5` needs the space after it,
+ * and not a measure word after that (`3 个模型`, `1.5 倍` are quantities), so that `2022年` and
+ * `3D卷积` stay what they are.
  */
 export const SECTION_NUMBER = new RegExp(
   `^(?:第${NUMERAL}[章节篇部讲课回]\\s*[:：.、]?` +
@@ -53,6 +56,7 @@ export const SECTION_NUMBER = new RegExp(
     '|\\d{1,3}(?:\\.\\d{1,3}){2,}(?=\\s)' +
     '|\\d{1,3}(?:\\.\\d{1,3})?(?=\\s+(?![个种类位层次倍年月日天秒%]))' +
     '|\\d{1,3}(?:\\.\\d{1,3})*[.、．)）](?!\\d)' +
+    '|\\d{1,3}-\\d{1,3}(?=\\s)' +
     `|[一二三四五六七八九十]+[、.．]|[(（]${NUMERAL}[)）])\\s*`,
   'iu',
 );
@@ -62,7 +66,7 @@ export const SECTION_NUMBER = new RegExp(
  * the prepositions that start a scene-setting phrase (`在…中,`, `为了…`, `相比于…`).
  */
 export const SENTENCE_OPENERS = [
-  '本文', '本节', '本章', '本篇', '本指南', '我们', '我', '你', '您', '他们', '它们', '这', '那', '其中', '此外', '另外', '虽然',
+  '本文', '本节', '本章', '本篇', '本指南', '我们', '我', '你', '您', '他们', '它们', '作者', '笔者', '研究者', '人们', '这', '那', '其中', '此外', '另外', '虽然',
   '尽管', '但是', '但', '然而', '而且', '并且', '因为', '由于', '所以', '因此', '于是', '如果', '假如', '假设', '当', '在',
   '为了', '对于', '关于此', '相比', '相较', '与之', '根据', '按照', '随着', '除了', '作为', '首先', '其次', '然后', '最后',
   '接下来', '下面', '以下', '上一', '前面', '之前', '如图', '如表', '如下', '如上', '例如', '比如', '一般', '通常', '事实上',
@@ -101,8 +105,16 @@ export const INTRODUCTION_WORDS = [
  */
 export const PREFACE_WORDS = /^(?:写在前面|引言|前言|导言|序言|绪论|引入|问题引入|正文|目录)/u;
 
+/**
+ * Generic headings that close a text or take one aspect of it (`小结`, `实验结果`, `优缺点`): unlike
+ * an introduction, they pair with the subject even when the body opens by defining it (`Transformer 小结`).
+ */
+export const ASPECT_HEADINGS = /小结|总结|结论|结语|实验|结果|评估|评测|测试|基准|效果|性能|指标|讨论|展望|优缺点|优点|缺点|局限|应用|实现|代码|速度|内存|显存|质量|效率|精度|特点|特性|练习|习题/u;
+
 /** Signs that Chinese after a Latin name is a sentence, not the rest of a heading (`现有的工作已经证明了`). */
 export const PREDICATE_MARKERS = /[了吗呢吧]$|已经|可以|能够|需要|应该|正在|进行|使用|通过/u;
+/** A copula inside a phrase makes it a sentence (`生成对抗网络是由Ian…`), unless it asks (`什么是RL?`). */
+export const COPULA = /(?<!什么)是(?!什么)/u;
 
 /**
  * Nouns a Latin name modifies inside a noun phrase (`CTC 算法主要用来…`): after them the name is

@@ -4,6 +4,7 @@
 import { PLACEHOLDERS } from '../model.ts';
 import {
   CONTINUATIONS,
+  COPULA,
   ENUMERATED_LABELS,
   GENERIC_HAN_WORDS,
   GENERIC_LATIN_WORDS,
@@ -121,7 +122,8 @@ function looksLikeMath(token: string): boolean {
 const startsWithAny = (token: string, words: readonly string[]): boolean => words.some((word) => token.startsWith(word));
 const opensSentence = (token: string): boolean => startsWithAny(token, SENTENCE_OPENERS) && !startsWithAny(token, NOT_OPENERS);
 const continues = (token: string): boolean => startsWithAny(token, CONTINUATIONS) && !startsWithAny(token, NOT_CONTINUATIONS);
-const isLatin = (token: string): boolean => /^[A-Za-z0-9(（"'-]/u.test(token) && !HAN.test(token);
+// Latin words, numbers, glosses and citation marks (`[1]`) go together in a name.
+const isLatin = (token: string): boolean => /^[A-Za-z0-9(（["'-]/u.test(token) && !HAN.test(token);
 /** A token that is a section number, or opens with one glued to its heading (`1.1.DeepLabV1`). */
 function startsSection(token: string): boolean {
   const number = SECTION_NUMBER.exec(`${token} x`)?.[0].trim() ?? '';
@@ -185,9 +187,13 @@ function specificHeadingLength(tokens: readonly Token[], text: string, numbered:
     if (tokens.length < 3 || startsSection(subtitle)) return 0;
     if (!isLatin(subtitle)) return opensHeading(subtitle) && !/[:：]$/u.test(subtitle) && !hasClausePunctuation(subtitle) ? 2 : 0;
   }
+  // `生成对抗网络是由Ian Goodfellow…`: a Chinese predicate running into Latin words is a sentence.
+  const runsOn = /[A-Za-z]$/u.test(first) && HAN.test(first) && /^[A-Za-z]/u.test(tokens[1]?.text ?? '');
+  if (runsOn && (COPULA.test(first) || PREDICATE_MARKERS.test(first))) return 0;
   let end = 1;
   let lastUnit = 0;
-  let stop: 'opener' | 'sentence' | 'other' = 'other';
+  // Set when the heading ends at a sentence with no opener, where a Latin name may be its subject.
+  let unmarkedSentence = false;
   for (let j = 1; j < tokens.length; j++) {
     const token = tokens[j]?.text ?? '';
     const previous = tokens[j - 1]?.text ?? '';
@@ -200,10 +206,7 @@ function specificHeadingLength(tokens: readonly Token[], text: string, numbered:
       if (/^[(（][^()（）]*[)）][:：]$/u.test(token)) end = j + 1;
       break;
     }
-    if (opensSentence(token) || (numbered && startsWithAny(token, SUBJECT_VERBS))) {
-      stop = 'opener';
-      break;
-    }
+    if (opensSentence(token) || (numbered && startsWithAny(token, SUBJECT_VERBS))) break;
     if (startsWithAny(token, SUBJECT_VERBS) && isLatin(previous)) return lastUnit;
     if (looksLikeMath(token) && !version) return j === 1 && !isLatin(first) ? 0 : end;
     if (continues(token)) return lastUnit;
@@ -217,17 +220,17 @@ function specificHeadingLength(tokens: readonly Token[], text: string, numbered:
       const name = `${tokens.slice(lastUnit, j).map((unit) => unit.text).join(' ')} ${glued}`;
       const continuesName = isLatin(previous) && (/^[a-z0-9]/u.test(glued) || text.includes(name, (tokens[j]?.start ?? 0) + glued.length));
       if (continuesName) return lastUnit;
-      stop = /^[A-Z]/u.test(token) ? 'other' : 'sentence';
+      unmarkedSentence = !/^[A-Z]/u.test(token);
       break;
     }
     const clause = hasClausePunctuation(token) || /[:：?？]./u.test(token);
     if (clause && !(isLatin(token) && /^[^,，]*[,，]$/u.test(token))) {
-      stop = 'sentence';
+      unmarkedSentence = true;
       break;
     }
     if (HAN.test(previous.at(-1) ?? '') && HAN.test(token[0] ?? '')) break;
     if (HAN.test(token) && isLatin(previous) && (displayWidth(token) > MAX_HAN_AFTER_LATIN || PREDICATE_MARKERS.test(token))) {
-      stop = 'sentence';
+      unmarkedSentence = true;
       break;
     }
     if (j + 1 >= tokens.length || displayWidth(headingText(text, tokens, j + 1)) > MAX_HEADING_WIDTH) break;
@@ -237,19 +240,20 @@ function specificHeadingLength(tokens: readonly Token[], text: string, numbered:
   const heading = tokens.slice(0, end).map((token) => token.text);
   // `We use v1.5 here. It works.`: a full stop inside a run of Latin words makes it prose.
   if (heading.slice(0, -1).some((token) => /[.!?]$/u.test(token) && !startsSection(token))) return 0;
-  if (heading.every(isLatin) && stop === 'sentence') return latinNameIsHeading(tokens, end, text) ? end : 0;
+  if (heading.every(isLatin) && unmarkedSentence) return latinNameIsHeading(tokens, end, text, numbered) ? end : 0;
   return end;
 }
 
 /**
- * A Latin name before a sentence without an opener is a heading when it is a multi-word name
- * (`Random Ensemble Mixture 文献[3]中,…`) or recurs in the text (`ParaAttention 大型…`); not when
- * the sentence goes on with the noun it qualifies (`CTC 算法主要…`) or says it once (`CLIP 不…`).
+ * A Latin name before a sentence without an opener is a heading when a section number or more
+ * words make it one (`3.2 Self-Attention 自注意力是…`, `Random Ensemble Mixture 文献[3]中,…`), or
+ * when the text says it again (`ParaAttention 大型…`); not when the sentence goes on with the
+ * noun it qualifies (`CTC 算法主要…`) or says it once (`CLIP 不…`).
  */
-function latinNameIsHeading(tokens: readonly Token[], end: number, text: string): boolean {
+function latinNameIsHeading(tokens: readonly Token[], end: number, text: string, numbered: boolean): boolean {
   const next = tokens[end]?.text ?? '';
   if (startsWithAny(next, HEAD_NOUNS)) return false;
-  if (end >= 2) return true;
+  if (end >= 2 || numbered) return true;
   const name = tokens[0]?.text ?? '';
   return text.indexOf(name, tokens[0]?.end ?? 0) !== -1;
 }
@@ -274,7 +278,7 @@ export function splitLeadingHeadings(text: string): { headings: LeadingHeading[]
   let specificTaken = false;
   for (let round = 0; round < 8; round++) {
     const number = SECTION_NUMBER.exec(rest)?.[0] ?? '';
-    const level = number === '' ? 0 : (number.match(/\d+|第/gu)?.length ?? 1);
+    const level = number === '' ? 0 : number.startsWith('第') ? 1 : Math.max(1, number.match(/\d+/gu)?.length ?? 1);
     const numbered = rest.slice(number.length);
     const tokens = tokensOf(numbered);
     const first = tokens[0]?.text ?? '';
@@ -294,6 +298,8 @@ export function splitLeadingHeadings(text: string): { headings: LeadingHeading[]
       taken = label[0];
     } else {
       const length = specificTaken && number === '' ? 0 : specificHeadingLength(tokens, numbered, number !== '');
+      // A number after a heading numbers what follows, heading or not (`习题 1-1 强化学习的…?`).
+      if (length === 0 && headings.length > 0) rest = numbered.trim();
       if (length === 0) break;
       headings.push({ text: headingText(numbered, tokens, length), generic: false, level });
       specificTaken = true;

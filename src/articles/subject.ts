@@ -50,10 +50,19 @@ function recurringTerm(sentence: string, lead: string): string | null {
  */
 function headingEcho(heading: string, body: string): string | null {
   if (!HAN.test(heading)) return null;
-  const echo = clausesOf(boundedPrefix(body, 2 * SENTENCE_WINDOW)).find((clause) => clause.includes(heading));
+  const clauses = clausesOf(boundedPrefix(body, 2 * SENTENCE_WINDOW)).filter((clause) => !SCENE_SETTING.test(clause));
+  const echo = clauses.find((clause) => clause.includes(heading));
   if (echo === undefined) return null;
   const how = echo.indexOf('如何');
   return how === -1 ? withoutDiscourse(echo) : echo.slice(how);
+}
+
+/** `图神经网络的发展历史` owns `历史脉络`: the sentence says `term的X`, and X shares a word with the heading. */
+function ownsHeading(sentence: string, term: string, heading: string): boolean {
+  for (const [, owned = ''] of sentence.matchAll(new RegExp(`${term}的(\\p{Script=Han}{2,4})`, 'gu'))) {
+    for (let i = 0; i + 2 <= owned.length; i++) if (heading.includes(owned.slice(i, i + 2))) return true;
+  }
+  return false;
 }
 
 /** `作者提出ViT`, `CRNN是2015年被提出的`: the name a text says was proposed is what it introduces. */
@@ -80,19 +89,15 @@ export function genericTitle(generic: string | undefined, body: string, lead: st
   const content = clausesOf(sentence).map(withoutDiscourse).filter((clause) => !SCENE_SETTING.test(clause));
   const opening = content[0] ?? '';
   const term = recurringTerm(sentence, lead);
-  const inContent = salient !== undefined && content.some((clause) => includesTerm(clause, salient));
-  const named = salient !== undefined && (inContent || (salient.count >= 2 && INTRODUCING.test(heading)));
-  const name =
-    subject ??
-    introducedName(body) ??
-    (term !== null && opening.startsWith(term) ? null : named ? salient.term : OPENING_LATIN.exec(opening)?.[0].trim()) ??
-    null;
+  const opensWithTerm = term !== null && opening.startsWith(term);
+  const named = salient !== undefined && (content.some((clause) => includesTerm(clause, salient)) || (salient.count >= 2 && INTRODUCING.test(heading)));
+  const latinName = named ? salient.term : (OPENING_LATIN.exec(opening)?.[0].trim() ?? null);
+  const name = subject ?? introducedName(body) ?? (opensWithTerm ? null : latinName);
   if (name !== null) return `${name} ${heading}`;
-  if (term === null) return headingEcho(heading, body);
-  // The term is the subject when it opens the sentence (`离线强化学习利用…`) or owns what the heading
-  // names (`回顾一下图神经网络的发展历史` under `历史脉络`); elsewhere it is just a word the text repeats.
-  const owned = [...sentence.matchAll(new RegExp(`${term}的(\\p{Script=Han}{2,4})`, 'gu'))].some(([, what = '']) =>
-    [...what].some((_, i) => i + 2 <= what.length && heading.includes(what.slice(i, i + 2))));
-  if (!opening.startsWith(term) && !owned) return headingEcho(heading, body);
-  return DIRECT_JOIN.test(heading) ? `${term}${heading}` : `${term}的${heading}`;
+  // A Chinese term is the subject when it opens the sentence (`离线强化学习利用…`) or owns what the
+  // heading names (`回顾一下图神经网络的发展历史` under `历史脉络`); elsewhere it is a word the text repeats.
+  if (term !== null && (opensWithTerm || ownsHeading(sentence, term, heading))) {
+    return DIRECT_JOIN.test(heading) ? `${term}${heading}` : `${term}的${heading}`;
+  }
+  return headingEcho(heading, body);
 }

@@ -14,7 +14,7 @@ import {
   withoutDiscourse,
   withoutRecap,
 } from './clauses.ts';
-import { PREFACE_WORDS, SECTION_NUMBER } from './heading-words.ts';
+import { ASPECT_HEADINGS, NUMERAL, PREFACE_WORDS, SECTION_NUMBER } from './heading-words.ts';
 import { genericTitle } from './subject.ts';
 import { clipWithEllipsis } from './summary.ts';
 import { boundedPrefix, displayWidth, formulaSpans, SCAN_LIMIT, withoutLinksAndEmoji } from './text.ts';
@@ -31,6 +31,7 @@ const PURPOSE_CUES = ['本文中', '本文', '这篇文章', '本篇', '本节',
 const PURPOSE_FILLERS = ['跟大家一起', '和大家一起', '与大家一起', '简单地', '一起', '就是', '主要', '我们', '简单', '重点', '详细', '将', '会', '要', '来', '先', '向你', '向您', '向大家', '为大家', '给大家', '带你', '带大家'];
 const PURPOSE_VERBS = ['介绍', '梳理', '总结', '探讨', '讨论', '回顾', '分析', '解读', '研究', '整理', '讲解', '展示', '指导'];
 const HAN = /\p{Script=Han}/u;
+const NUMBERS = new RegExp(`第?${NUMERAL}[章节篇部讲课回]?|\\b(?:chapter|part|section)\\b`, 'giu');
 // Lower case only: a capitalised `On` in a title is part of a phrase, not a seam.
 const PREPOSITION = / (?:for|with|using|via|in|on|of|from|by|to|and|through|under) /gu;
 
@@ -120,6 +121,17 @@ function glossedTerm(lead: string): string | null {
   return null;
 }
 
+/** The text without the section numbers and stray punctuation it opens with (`)第8章`, `4. `). */
+function withoutLeadingNumbers(text: string): string {
+  let rest = text;
+  for (let number: string | undefined = ''; number !== undefined; ) {
+    rest = rest.replace(/^[\s,，、:：;；.。!！)）—-]+/u, '');
+    number = SECTION_NUMBER.exec(`${rest} `)?.[0];
+    if (number !== undefined) rest = rest.slice(number.length);
+  }
+  return rest;
+}
+
 /** The title's final form: plain text, no formula, link or emoji, within TITLE_WIDTH. */
 function finish(candidate: string | null): string {
   if (candidate === null) return '';
@@ -129,11 +141,11 @@ function finish(candidate: string | null): string {
     text += `${candidate.slice(from, span.start)} `;
     from = span.end;
   }
-  text = withoutLinksAndEmoji(text + candidate.slice(from))
-    .replace(/\s+/gu, ' ')
-    .replace(SECTION_NUMBER, '')
+  // A section number never leads a title, nor is one: it points into a book the reader does not have.
+  text = withoutLeadingNumbers(withoutLinksAndEmoji(text + candidate.slice(from)).replace(/\s+/gu, ' '))
     .replace(/^[\s,，、:：;；.。!！)）—-]+|[\s,，、:：;；.。!！(（—-]+$/gu, '');
-  if (!/[\p{L}\p{N}]/u.test(text) || isGenericHeading(text)) return '';
+  // A title says something in words: numbers and marks alone (`[1]`, `2.3`, `第8章`) are not one.
+  if (!/\p{L}/u.test(text.replace(NUMBERS, '')) || isGenericHeading(text)) return '';
   if (displayWidth(text) <= TITLE_WIDTH) return text;
   if (!HAN.test(text)) {
     // An English title reads whole up to a preposition: `BLIP: Bootstrapping Language-Image Pre-training`.
@@ -173,6 +185,8 @@ export function deriveTitle(text: string): string {
       return `${subject}：${purpose}`;
     },
     () => {
+      // Under a heading that closes or takes an aspect (`小结`, `实验结果`), the subject goes with it.
+      if (generic !== undefined && ASPECT_HEADINGS.test(generic)) return null;
       const glossed = subject !== null && /[(（][^)）]*[A-Za-z]/u.test(subject);
       return glossed || (subject !== null && salient !== undefined && includesTerm(subject, salient)) ? subject : null;
     },

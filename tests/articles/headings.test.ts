@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import fc from 'fast-check';
 import { isGenericHeading, splitLeadingHeadings } from '../../src/articles/headings.ts';
+import { deriveTitle } from '../../src/articles/title.ts';
 
 const split = (text: string): [string[], string] => {
   const { headings, rest } = splitLeadingHeadings(text);
@@ -17,6 +19,8 @@ test('section numbers of every kind go, and the heading after them is found', ()
   assert.deepEqual(split('一、数据增广 在图像分类任务中,增广很常用。'), [['数据增广'], '在图像分类任务中,增广很常用。']);
   assert.deepEqual(split('(2)预训练任务——CLM Decoder-Only 的模型结构更适合生成。'), [['预训练任务——CLM'], 'Decoder-Only 的模型结构更适合生成。']);
   assert.deepEqual(split('3 池化中填充的方式 在飞桨中,参数有四种。'), [['池化中填充的方式'], '在飞桨中,参数有四种。']);
+  assert.deepEqual(split('3.2 Self-Attention 自注意力是一种特殊的注意力,输入相同。'), [['Self-Attention'], '自注意力是一种特殊的注意力,输入相同。']);
+  assert.deepEqual(split('习题 1-1 强化学习的基本结构是什么?'), [['~习题'], '强化学习的基本结构是什么?']);
 });
 
 test('a number that counts something, or is part of a name, is not a section number', () => {
@@ -75,6 +79,12 @@ test('a sentence opener, a clause or a lost line break ends a Chinese heading', 
   assert.deepEqual(split('本文中我们介绍了基于 SDE 进行 score-based 建模的方式。')[0], []);
 });
 
+test('a sentence is not a heading, though it runs into Latin words or cites a source', () => {
+  assert.deepEqual(split('12.3.1.2 发展历史 生成对抗网络是由Ian Goodfellow等人于2014年提出的。')[0], ['~发展历史']);
+  assert.deepEqual(split('1、DeepLab系列简介 1.1.DeepLabV1 作者发现Deep Convolutional Neural Networks (DCNNs) 能够处理分类。')[0], ['DeepLab系列简介', 'DeepLabV1']);
+  assert.deepEqual(split('模型介绍 CTPN(Connectionist Text Proposal Network) [1] 是一种检测算法。')[0], ['~模型介绍']);
+});
+
 test('a colon joins a heading to its subtitle, or ends it', () => {
   assert.deepEqual(split('One-Hot编码: 一种简单的单词编码方式 在NLP领域,它很简单。')[0], ['One-Hot编码: 一种简单的单词编码方式']);
   assert.deepEqual(split('GAIL:生成式对抗模仿学习 模仿学习主要有两种形式。')[0], ['GAIL:生成式对抗模仿学习']);
@@ -90,7 +100,7 @@ test('a numbered label heads what it numbers: `情况1:…`, `优化三:…`', (
 });
 
 test('generic headings: document parts, paper sections, numbered labels, in Chinese and English', () => {
-  const generic = ['定义', '小结', '概述', '实验结果', '背景介绍', '模型介绍', '基准测试', '网络概述及其创新点', '一些工作背景', '原理说明', '历史脉络', '应用任务和结果', '定量评估', '情况1', '优化三', '第一步', 'Motivation (Why):', 'Related Work', 'Data', 'Introduction', '实验结果:'];
+  const generic = ['练习', '习题', '关键词', 'Main Idea (What):', '定义', '小结', '概述', '实验结果', '背景介绍', '模型介绍', '基准测试', '网络概述及其创新点', '一些工作背景', '原理说明', '历史脉络', '应用任务和结果', '定量评估', '情况1', '优化三', '第一步', 'Motivation (Why):', 'Related Work', 'Data', 'Introduction', '实验结果:'];
   for (const heading of generic) assert.ok(isGenericHeading(heading), heading);
   const specific = ['数据增广', '注意力机制', '在线强化学习', '测试时增强', '模型压缩的基本方法', '任务类型', '深度学习', 'Transformer', 'Stable Diffusion', '强化学习基础知识点', '情况'];
   for (const heading of specific) assert.ok(!isGenericHeading(heading), heading);
@@ -102,4 +112,24 @@ test('headings are read from a bounded start, whatever the line holds', () => {
     const { headings } = splitLeadingHeadings(hostile);
     assert.ok(headings.length <= 8, hostile.slice(0, 10));
   }
+});
+
+// The pieces excerpts are made of: section numbers, headings generic and specific, Latin names,
+// openers, copulas, punctuation, brackets, placeholders.
+const PIECES = ['第8章', '13.2', '1.', '一、', '(2)', '概述', '实验结果', '情况1:', 'Data', 'VAE', 'Stable Diffusion', ':', '：', '是',
+  '的', '在', '为了', '我们', 'Transformer', '强化学习', '模型', '。', ',', '、', '(', ')', '[1]', '笔记|', '|', '[Math]', '?', 'a', '3'];
+const excerpt = fc.array(fc.oneof(fc.constantFrom(...PIECES), fc.constantFrom(' ', ' ', ' ')), { maxLength: 40 }).map((parts) => parts.join(''));
+
+test('the body is always what follows the headings, and no title is a section number or generic heading', () => {
+  fc.assert(
+    fc.property(excerpt, (text) => {
+      const { rest } = splitLeadingHeadings(text);
+      assert.ok(text.trim().endsWith(rest), JSON.stringify(text));
+      const title = deriveTitle(text);
+      assert.ok(!isGenericHeading(title), `${JSON.stringify(text)} → ${title}`);
+      const withoutNumbers = title.replace(/第8章|13\.2|1\.|一、|\(2\)/gu, '');
+      assert.ok(title === '' || /[\p{L}]/u.test(withoutNumbers), `${JSON.stringify(text)} → ${title}`);
+    }),
+    { numRuns: 2000 },
+  );
 });

@@ -204,6 +204,17 @@ test('a generic heading is followed by the subject it introduces', () => {
   assert.equal(deriveTitle('5.1 历史脉络 笔者先带大家回顾一下图神经网络的发展历史。图神经网络的概念最早在2005年提出,图神经网络后来很流行。'), '图神经网络的历史脉络');
 });
 
+test('a closing or aspect heading pairs with the subject even when the body opens by defining it', () => {
+  assert.equal(deriveTitle('小结 Transformer是编码器-解码器架构的一个实践。Transformer中的残差连接很重要。'), 'Transformer 小结');
+  assert.equal(deriveTitle('概述与理论背景 ActorCritic方法是强化学习中的一类重要算法,它结合了两种方法。'), 'ActorCritic方法');
+});
+
+test('exercises and steps: their numbers and the clauses that announce a step stay out of the title', () => {
+  assert.equal(deriveTitle('习题 1-1 强化学习的基本结构是什么?'), '强化学习的基本结构是什么');
+  assert.equal(deriveTitle('练习 尝试使用不同的超参数,观察模型的变化。'), '尝试使用不同的超参数');
+  assert.equal(deriveTitle('模型 下面我们来实现这个模型。模型由编码器和解码器组成,编码器和解码器都是多层的。'), '模型由编码器和解码器组成');
+});
+
 test('a generic heading whose subject goes unnamed gives way to what the body says about it', () => {
   assert.equal(deriveTitle('质量 在最后两节中,你学习了如何优化速度。现在,你将关注的是如何提高图像的质量。'), '如何提高图像的质量');
   assert.equal(deriveTitle('网络概述及其创新点 在之前的内容中,我们讲解了Q-learning和Sarsa算法。Q表格只适合少量的状态。'), 'Q表格只适合少量的状态');
