@@ -74,7 +74,7 @@ export function withoutDiscourse(clause: string): string {
 
 /** `S是…` in the first clause: the subject S, if it is a short noun phrase. */
 export function definitionSubject(rest: string): string | null {
-  const clause = withoutDiscourse(clausesOf(rest)[0] ?? '');
+  const clause = withoutDiscourse(clausesOf(firstSentence(rest))[0] ?? '');
   let depth = 0;
   for (let i = 0; i < clause.length; i++) {
     const char = clause[i] ?? '';

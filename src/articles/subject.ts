@@ -4,7 +4,6 @@ import { PREFACE_WORDS } from './heading-words.ts';
 import type { RankedTerm } from './key-terms.ts';
 import {
   clausesOf,
-  definitionSubject,
   firstSentence,
   includesTerm,
   SCENE_SETTING,
@@ -78,11 +77,16 @@ function introducedName(body: string): string | null {
  * 总结`), or a term that opens it or the text keeps using (`离线强化学习的特性`). Never with a preface
  * heading (`引言`), which says nothing of the subject.
  */
-export function genericTitle(generic: string | undefined, body: string, lead: string, salient: RankedTerm | undefined): string | null {
+export function genericTitle(
+  generic: string | undefined,
+  body: string,
+  lead: string,
+  salient: RankedTerm | undefined,
+  subject: string | null,
+): string | null {
   if (generic === undefined || PREFACE_WORDS.test(generic)) return null;
   const heading = generic.replace(/^(?:一些|一个)/u, '');
   const sentence = firstSentence(body);
-  const subject = definitionSubject(body);
   // A Chinese term the first clause defines (`扩散模型是一类生成模型`) makes the title with its definition.
   if (subject !== null && !LATIN_NAME.test(subject)) return null;
   // Clauses that only set the scene (`在 ImageNet 上`) do not hold the subject.

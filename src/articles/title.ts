@@ -157,11 +157,14 @@ function finish(candidate: string | null): string {
 }
 
 /**
- * A title that names the subject, tried in this order: a paper title in the text; a specific
- * leading heading, or the term the text opens by defining; what the post says it is about (`本文…梳理一下X`); the term its first
- * sentence defines; the salient term with a generic heading (`SSM 概述`); a term it glosses;
- * the first clause that holds the salient term; the first clause. Empty when the text holds
- * nothing to name (only a placeholder, say): the caller picks the fallback.
+ * A title that names the subject, tried in this order: a paper title in the text; the heading
+ * that names the subject (its section number dropped, never a sub-section's); the term the body
+ * opens by defining (`方向导数:`); what the post says it is about (`本文…梳理一下X`); the term its
+ * first sentence defines, unless a closing heading (`小结`) wants it paired; a generic heading with
+ * the subject it introduces (`SSM 概述`, `离线强化学习的特性`); a term it glosses; the first clause
+ * that holds the salient term; the first clause. The body skips a sentence that recalls the section
+ * before (`上一节我们介绍了…`) and clauses that only set the scene. Empty when the text holds nothing
+ * to name (only a placeholder, say): the caller picks the fallback.
  */
 export function deriveTitle(text: string): string {
   const lead = withoutLinksAndEmoji(boundedPrefix(text, SCAN_LIMIT)).replace(/\s+/gu, ' ').trim();
@@ -190,7 +193,7 @@ export function deriveTitle(text: string): string {
       const glossed = subject !== null && /[(（][^)）]*[A-Za-z]/u.test(subject);
       return glossed || (subject !== null && salient !== undefined && includesTerm(subject, salient)) ? subject : null;
     },
-    () => genericTitle(generic, body, lead, salient),
+    () => genericTitle(generic, body, lead, salient, subject),
     () => glossedTerm(body),
     () => {
       if (salient === undefined) return null;
