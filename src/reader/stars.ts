@@ -9,7 +9,7 @@ export const SAVED_CHANGED = 'td:saved';
 
 export const readSaved = (store: ReaderStore): SavedArticle[] => parseSaved(store.read('saved'));
 
-function starButton(store: ReaderStore, article: SavedArticle): HTMLButtonElement {
+function starButton(store: ReaderStore, article: SavedArticle, saved: boolean): HTMLButtonElement {
   const button = element('button', 'star');
   button.type = 'button';
   const show = (saved: boolean) => {
@@ -18,7 +18,7 @@ function starButton(store: ReaderStore, article: SavedArticle): HTMLButtonElemen
     button.title = saved ? '已收藏,点击取消' : '收藏';
   };
   button.setAttribute('aria-label', `收藏:${article.title.slice(0, 40)}`);
-  show(readSaved(store).some((item) => item.id === article.id));
+  show(saved);
   button.addEventListener('click', () => {
     // Read again: another tab may have changed the list since this page loaded.
     const list = toggleSaved(readSaved(store), article);
@@ -31,6 +31,8 @@ function starButton(store: ReaderStore, article: SavedArticle): HTMLButtonElemen
 
 /** Stars on the cards and the article under `root` that have none yet. */
 export function addStars(store: ReaderStore, root: ParentNode = document): void {
+  const saved = new Map(readSaved(store).map((item) => [item.id, item]));
+  let stale = false;
   for (const card of root.querySelectorAll<HTMLElement>(`${CARD_SELECTOR}[data-id], .article[data-id]`)) {
     if (card.querySelector(':scope > .star, :scope > header > .star') !== null) continue;
     const isArticle = !card.matches(CARD_SELECTOR);
@@ -41,8 +43,15 @@ export function addStars(store: ReaderStore, root: ParentNode = document): void 
       drop: Number(card.dataset['drop']) || 0,
       day: dayOf(card.querySelector('time')?.dateTime),
     };
-    const star = starButton(store, article);
+    const kept = saved.get(article.id);
+    if (kept && (kept.title !== article.title || kept.drop !== article.drop || kept.day !== article.day)) {
+      saved.set(article.id, article);
+      stale = true;
+    }
+    const star = starButton(store, article, kept !== undefined);
     if (isArticle) heading?.parentElement?.append(star);
     else card.append(star);
   }
+  // Titles get better as the digest's code does: a saved article seen again refreshes what /saved/ shows.
+  if (stale) store.write('saved', [...saved.values()]);
 }

@@ -162,6 +162,17 @@ test('saving from cards and an article page, the /saved/ page, and its link open
   assert.equal(await page.getAttribute('#saved-share', 'href'), `${seeds.origin}/saved/#ids=${third},${first}`);
   await page.click(`#saved-list .card[data-id="${second}"] > .star`);
   const link = (await page.getAttribute('#saved-share', 'href'))!;
+
+  // A saved title from an older build is refreshed when the reader sees the article's card again.
+  await page.evaluate((id) => {
+    const list = JSON.parse(localStorage.getItem('td:/:saved')!) as { id: string; title: string }[];
+    localStorage.setItem('td:/:saved', JSON.stringify(list.map((item) => (item.id === id ? { ...item, title: '旧标题' } : item))));
+  }, first);
+  await page.reload();
+  assert.ok((await page.locator('#saved-list .card-title').allTextContents()).includes('旧标题'));
+  await page.goto(`${seeds.origin}/`);
+  await page.goto(`${seeds.origin}/saved/`);
+  assert.deepEqual(await page.locator('#saved-list .card-title').allTextContents(), [second, third, first].map(titleOf));
   assert.deepEqual(problems, []);
   await context.close();
 
