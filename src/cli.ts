@@ -1,3 +1,4 @@
+import { lstat } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -5,6 +6,7 @@ import { buildSite, readDigest, type BuildOptions } from './build/index.ts';
 import { ConfigError, readSiteConfig, resolveSite, SITE_CONFIG_FILE } from './config.ts';
 import { formatDiagnostic } from './ingest/index.ts';
 import type { Diagnostic, Digest, SiteConfig } from './model.ts';
+import { writeFailureCause } from './site/publish.ts';
 
 const HELP = `digest — build a static digest site from transmission feeds
 
@@ -110,8 +112,10 @@ export function parseCommandLine(argv: string[]): { command: string; options: Cl
   };
 }
 
+/** A path as a person would type it from here: relative below the working folder, else absolute. */
 function shown(path: string): string {
-  return relative(process.cwd(), path) || '.';
+  const below = relative(process.cwd(), path);
+  return below.startsWith('..') ? path : below || '.';
 }
 
 function printDiagnostics(diagnostics: readonly Diagnostic[], feedsDir: string, limit: number, withInfo: boolean): void {
@@ -146,11 +150,19 @@ function buildOptions(options: CliOptions): BuildOptions {
     settleMs: options.settleMs ?? 0,
     cacheDir: options.cacheDir,
     log: (line) => console.log(`digest: ${line}`),
+    warn: (line) => console.error(`digest: warning: ${line}`),
   };
+}
+
+/** Whether `outDir` holds a site now (a release link or a folder), which a failed build leaves as it is. */
+async function holdsSite(outDir: string): Promise<boolean> {
+  const found = await lstat(outDir).catch(() => null);
+  return found !== null && (found.isSymbolicLink() || found.isDirectory());
 }
 
 async function build(options: CliOptions): Promise<number> {
   const started = performance.now();
+  const hadSite = await holdsSite(options.outDir);
   const built = await buildSite({
     ...buildOptions(options),
     outDir: options.outDir,
@@ -164,6 +176,12 @@ async function build(options: CliOptions): Promise<number> {
       console.error(`digest: no article could be read from ${shown(options.feedsDir)}; the site was not written`);
       return false;
     },
+  }).catch((error: unknown) => {
+    const cause = writeFailureCause(error);
+    if (cause === null) throw error;
+    const kept = hadSite ? 'the previous site is untouched' : 'nothing was published';
+    console.error(`digest: cannot write the site to ${shown(options.outDir)}: ${cause}; ${kept}`);
+    return null;
   });
   if (built === null) return 1;
   const { articles, otherPages } = built;

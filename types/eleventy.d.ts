@@ -31,5 +31,9 @@ declare module '@11ty/eleventy' {
     serve(port?: number): Promise<void>;
     stopWatch(): Promise<void>;
     setIsVerbose(verbose: boolean): void;
+    /** Eleventy's ConsoleLogger; `overrideLogger` replaces the console it prints to. */
+    readonly logger: {
+      overrideLogger(logger: Pick<Console, 'log' | 'warn' | 'error'> | false): void;
+    };
   }
 }

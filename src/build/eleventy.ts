@@ -2,6 +2,7 @@ import Eleventy from '@11ty/eleventy';
 import { fileURLToPath } from 'node:url';
 import type { PublishedArticle } from '../model.ts';
 import type { PageSlice, PlannedSlice } from '../site/page-plan.ts';
+import { writeFailureCause } from '../site/publish.ts';
 import type { SiteModel } from '../site/views.ts';
 
 const TEMPLATES = fileURLToPath(new URL('../../templates/', import.meta.url));
@@ -19,6 +20,28 @@ export interface RenderInput {
   searchManifest: string;
   excerptHtml: (text: string) => string;
   outDir: string;
+}
+
+/**
+ * Eleventy prints every error it meets, with a stack listing each unwritten file (6 KB on a full
+ * disk). Its lines are held back, and shown unless the error is a file-system failure, which the
+ * CLI explains in one line.
+ */
+async function writeQuietlyOnWriteFailure(eleventy: Eleventy): Promise<void> {
+  const held: [method: 'log' | 'warn' | 'error', message: string][] = [];
+  eleventy.logger.overrideLogger({
+    log: (message: string) => held.push(['log', message]),
+    warn: (message: string) => held.push(['warn', message]),
+    error: (message: string) => held.push(['error', message]),
+  });
+  const show = () => held.forEach(([method, message]) => console[method](message));
+  try {
+    await eleventy.write();
+  } catch (error) {
+    if (writeFailureCause(error) === null) show();
+    throw error;
+  }
+  show();
 }
 
 /**
@@ -40,7 +63,7 @@ export async function renderSlices({ site, slices, searchManifest, excerptHtml, 
         eleventyConfig.addGlobalData('slice', slice);
       },
     });
-    await eleventy.write();
+    await writeQuietlyOnWriteFailure(eleventy);
     pages += slice.articles.length + slice.drops.length + slice.topicPages.length + slice.indexFiles.length;
   }
   return pages;

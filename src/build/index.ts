@@ -13,7 +13,7 @@ import { deriveMissing, derivationReader, type DerivationReader } from '../site/
 import { buildDigest } from '../site/digest.ts';
 import { planPages, slicesOf, type PagePlan } from '../site/page-plan.ts';
 import { previousPageKeys, reusePages, savePageKeys } from '../site/page-store.ts';
-import { publishAtomically } from '../site/publish.ts';
+import { publishAtomically, writeFailureCause } from '../site/publish.ts';
 import { buildSiteModel, type SiteModel } from '../site/views.ts';
 import { renderSlices } from './eleventy.ts';
 
@@ -29,6 +29,32 @@ export interface BuildOptions {
   settleMs?: number;
   /** Progress lines for a person watching a long build. */
   log?: (line: string) => void;
+  /** Problems that do not stop the build, such as a cache that cannot be saved. */
+  warn?: (line: string) => void;
+}
+
+/**
+ * The cache only saves time: a full, read-only or forbidden disk under it costs a warning and the
+ * next build its speed, not this build (which then keeps its derivations in memory).
+ */
+async function openCache(options: BuildOptions): Promise<CacheStore> {
+  if (!options.cacheDir) return memoryCacheStore();
+  try {
+    return await openCacheStore(options.cacheDir, await codeVersion());
+  } catch (error) {
+    warnCacheNotSaved(options, error);
+    return memoryCacheStore();
+  }
+}
+
+async function closeCache(store: CacheStore, options: BuildOptions): Promise<void> {
+  await store.close().catch((error: unknown) => warnCacheNotSaved(options, error));
+}
+
+function warnCacheNotSaved(options: BuildOptions, error: unknown): void {
+  const cause = writeFailureCause(error);
+  if (cause === null) throw error;
+  options.warn?.(`cannot save the cache in ${options.cacheDir}: ${cause}; the next build starts without it`);
 }
 
 export interface DigestRead {
@@ -42,7 +68,7 @@ export async function readDigest(options: BuildOptions): Promise<DigestRead> {
   const log = options.log ?? (() => {});
   const onWait = (file: string, ms: number) => log(`waiting ${ms} ms for ${file} to settle`);
   const drops = await readDrops(options.feedsDir, { settleMs: options.settleMs ?? 0, onWait });
-  const store = options.cacheDir ? await openCacheStore(options.cacheDir, await codeVersion()) : memoryCacheStore();
+  const store = await openCache(options);
   try {
     const groups = groupArticles(drops);
     const derived = await deriveMissing(
@@ -124,6 +150,6 @@ export async function buildSite(options: WriteOptions): Promise<BuiltSite | null
     const articles = { rendered: plan.articles.length, reused: site.digest.articles.length - plan.articles.length };
     return { digest: site.digest, articles, otherPages: { rendered: rendered - articles.rendered, reused: plan.reuse.length - articles.reused } };
   } finally {
-    await store.close();
+    await closeCache(store, options);
   }
 }

@@ -11,9 +11,19 @@ import { basename, dirname, join, relative } from 'node:path';
  */
 export async function publishAtomically(outDir: string, write: (releaseDir: string) => Promise<unknown>): Promise<void> {
   const releases = join(dirname(outDir), `.${basename(outDir)}.releases`);
-  await mkdir(releases, { recursive: true });
+  const existing = await lstat(outDir).catch(() => null);
+  // A file at --out is not an old site: moving it aside (as an old site folder is) would lose it.
+  if (existing && !existing.isSymbolicLink() && !existing.isDirectory()) throw new WriteFailure('it is a file, not a folder');
+  // Node's recursive mkdir reports a read-only file system as ENOENT, so only the parent is made
+  // recursively: the folders below it are made one by one and fail with their real cause, before
+  // anything is rendered.
+  await mkdir(dirname(outDir), { recursive: true });
+  await mkdir(releases).catch((error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EEXIST') throw error;
+  });
   // The name only has to be unique; it never appears in the site itself.
   const release = join(releases, `release-${process.pid}-${process.hrtime.bigint()}`);
+  await mkdir(release);
   try {
     await write(release);
   } catch (error) {
@@ -36,4 +46,45 @@ async function removeOldReleases(releases: string, keep: string, previousTarget:
   for (const name of await readdir(releases)) {
     if (name !== keep && name !== previous) await rm(join(releases, name), { recursive: true, force: true });
   }
+}
+
+/** A reason the site cannot be written that a maintainer fixes outside the digest. */
+export class WriteFailure extends Error {}
+
+const FILE_SYSTEM_CAUSES: Record<string, string> = {
+  ENOSPC: 'no space left on device',
+  EDQUOT: 'disk quota exceeded',
+  EFBIG: 'file too large for the file system',
+  EACCES: 'permission denied',
+  EPERM: 'operation not permitted',
+  EROFS: 'read-only file system',
+  ENOTDIR: 'part of the path is a file, not a folder',
+  // What mkdir says when the folder to make is itself a file.
+  EEXIST: 'part of the path is a file, not a folder',
+  EISDIR: 'a folder stands where a file must be written',
+  EMFILE: 'too many open files',
+  EIO: 'input/output error',
+};
+
+/**
+ * The file-system cause behind an error thrown while writing, however a library wrapped it
+ * (Eleventy chains `originalError`, Node and others `cause`), in words with its code, such as
+ * `no space left on device (ENOSPC)`; any other system call's failure in Node's words; null for
+ * an error that is not about the file system (a bug, which deserves its stack trace).
+ */
+export function writeFailureCause(error: unknown): string | null {
+  const queue = [error];
+  const seen = new Set<unknown>();
+  let systemError: string | null = null;
+  while (queue.length > 0) {
+    const next = queue.shift();
+    if (typeof next !== 'object' || next === null || seen.has(next)) continue;
+    seen.add(next);
+    if (next instanceof WriteFailure) return next.message;
+    const { code, syscall, message, originalError, cause, errors } = next as Partial<NodeJS.ErrnoException> & { originalError?: unknown; errors?: unknown };
+    if (typeof code === 'string' && code in FILE_SYSTEM_CAUSES) return `${FILE_SYSTEM_CAUSES[code]} (${code})`;
+    if (typeof code === 'string' && typeof syscall === 'string') systemError ??= message ?? code;
+    queue.push(originalError, cause, ...(Array.isArray(errors) ? errors : []));
+  }
+  return systemError;
 }
