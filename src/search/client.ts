@@ -216,7 +216,6 @@ window.addEventListener('popstate', () => {
   schedule();
 });
 
-root.hidden = false;
 showState(readState(location.search, knownTopics));
 clear();
 if (input.value.trim() !== '' || selectedTopics().length > 0) schedule();

@@ -1,9 +1,11 @@
 // A minimal static file server for browser tests: it serves a built site under a base path the
-// way a static host does (index.html for folders, 404.html otherwise), and nothing else.
+// way a static host does (index.html for folders, 404.html otherwise, text gzipped for clients
+// that accept it, as GitHub Pages and the common hosts do), and nothing else.
 import { createServer, type Server } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { gzipSync } from 'node:zlib';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -15,6 +17,8 @@ const TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
   '.txt': 'text/plain; charset=utf-8',
 };
+
+const COMPRESSIBLE = /^(text\/|application\/(json|xml)|image\/svg)/;
 
 export interface StaticServer {
   origin: string;
@@ -42,7 +46,10 @@ export async function serveStatic(root: string, base = '/'): Promise<StaticServe
       response.writeHead(404, { 'content-type': TYPES['.html']! }).end(notFound);
       return;
     }
-    response.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' }).end(body);
+    const type = TYPES[extname(path)] ?? 'application/octet-stream';
+    const compress = COMPRESSIBLE.test(type) && /\bgzip\b/.test(request.headers['accept-encoding'] ?? '');
+    const headers = { 'content-type': type, vary: 'accept-encoding', ...(compress ? { 'content-encoding': 'gzip' } : {}) };
+    response.writeHead(200, headers).end(compress ? gzipSync(body) : body);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
