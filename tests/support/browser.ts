@@ -6,7 +6,7 @@ export const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 
 export function launchBrowser(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) {
-    throw new Error(`Chromium not found at ${CHROMIUM}: run \`apt-get install chromium\` (as .ci/run does), or set CHROMIUM_PATH`);
+    throw new Error(`Chromium not found at ${CHROMIUM}: \`npm test\` installs it (scripts/ensure-browser.sh), or set CHROMIUM_PATH`);
   }
   return chromium.launch({
     executablePath: CHROMIUM,
