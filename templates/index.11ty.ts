@@ -1,6 +1,5 @@
 import { h } from 'hastscript';
-import { articlePath, dropPath, topicPath, type SiteModel } from '../src/site/views.ts';
-import { siteTitle } from '../src/site/feeds.ts';
+import { articlePath, dropPath, siteTitle, topicPath, type SiteModel } from '../src/site/views.ts';
 import { href, page, rendered } from './_includes/layout.ts';
 import { cardList, dropDay, dropLabel } from './_includes/parts.ts';
 import { singlePage } from './_includes/single.ts';

@@ -2,7 +2,7 @@ import { toXml } from 'xast-util-to-xml';
 import { x } from 'xastscript';
 import type { PublishedArticle } from '../model.ts';
 import { withBase } from './digest.ts';
-import { absoluteUrl, articlePath, latestTime, type SiteModel, type TopicView } from './views.ts';
+import { absoluteUrl, articlePath, latestTime, siteTitle, type SiteModel, type TopicView } from './views.ts';
 
 const FEED_ENTRIES = 100;
 const TAG_AUTHORITY = 'tag:transmission-digest,2026:';
@@ -27,9 +27,6 @@ export function feedSpecs(site: SiteModel): FeedSpec[] {
     ...site.topics.filter((topic) => topic.id !== 'other').map(topicFeed),
   ];
 }
-
-export const siteTitle = ({ config }: Pick<SiteModel, 'config'>): string =>
-  config.alternateName ? `${config.name} ${config.alternateName}` : config.name;
 
 /** Before any drop there is no date to give; a fixed one keeps builds free of the clock. */
 const NO_DATE = '1970-01-01T00:00:00Z';

@@ -68,6 +68,10 @@ export const topicPath = (id: string, pageNumber = 0): string =>
   pageNumber === 0 ? `/topics/${id}/` : `/topics/${id}/page/${pageNumber}/`;
 export const dropPath = (id: string): string => `/drops/${id}/`;
 
+/** The site's name with the name beside it: 传输摘要 Transmission Digest. */
+export const siteTitle = ({ config }: Pick<SiteModel, 'config'>): string =>
+  config.alternateName ? `${config.name} ${config.alternateName}` : config.name;
+
 /** The latest of some RFC 3339 times (they may carry different offsets), or null for none. */
 export function latestTime(times: readonly string[]): string | null {
   return times.reduce<string | null>((latest, time) => (latest === null || Date.parse(time) > Date.parse(latest) ? time : latest), null);

@@ -4,9 +4,8 @@ import { h } from 'hastscript';
 import { KEYS, POPULAR_PATH, READER_CLIENT_PATH, SAVED_PATH, VISIT_FRESH_DROPS, VISIT_SLOT_ID } from '../../src/reader/index.ts';
 import { visit } from 'unist-util-visit';
 import { withBase as href } from '../../src/site/digest.ts';
-import { siteTitle } from '../../src/site/feeds.ts';
 import { visitFacts } from '../../src/site/reading.ts';
-import { absoluteUrl, type SiteModel } from '../../src/site/views.ts';
+import { absoluteUrl, siteTitle, type SiteModel } from '../../src/site/views.ts';
 
 /**
  * Inline scripts are forbidden, so a feed can never run one even if escaping failed somewhere.
