@@ -7,9 +7,9 @@ import { groupArticles } from '../articles/index.ts';
 import { readDrops } from '../ingest/index.ts';
 import type { Digest, SiteConfig } from '../model.ts';
 import { buildSearchIndex, type SearchIndex } from '../search/index.ts';
-import { memoryCacheStore, openCacheStore, type CacheStore } from '../site/cache-store.ts';
+import { memoryCacheStore, openCacheStore, probeCacheStore, type CacheStore } from '../site/cache-store.ts';
 import { codeVersion } from '../site/code-version.ts';
-import { deriveMissing, derivationReader, type DerivationReader } from '../site/derive.ts';
+import { derivations as derivationsIn, type Derivations } from '../site/derive.ts';
 import { buildDigest } from '../site/digest.ts';
 import { planPages, slicesOf, type PagePlan } from '../site/page-plan.ts';
 import { previousPageKeys, reusePages, savePageKeys } from '../site/page-store.ts';
@@ -37,10 +37,10 @@ export interface BuildOptions {
  * The cache only saves time: a full, read-only or forbidden disk under it costs a warning and the
  * next build its speed, not this build (which then keeps its derivations in memory).
  */
-async function openCache(options: BuildOptions): Promise<CacheStore> {
-  if (!options.cacheDir) return memoryCacheStore();
+async function openCache(options: BuildOptions, probed: Promise<boolean> | null): Promise<CacheStore> {
+  if (!options.cacheDir || probed === null) return memoryCacheStore();
   try {
-    return await openCacheStore(options.cacheDir, await codeVersion());
+    return await openCacheStore(options.cacheDir, await codeVersion(), probed);
   } catch (error) {
     warnCacheNotSaved(options, error);
     return memoryCacheStore();
@@ -59,7 +59,7 @@ function warnCacheNotSaved(options: BuildOptions, error: unknown): void {
 
 export interface DigestRead {
   digest: Digest;
-  derivations: DerivationReader;
+  derivations: Derivations;
   store: CacheStore;
 }
 
@@ -67,16 +67,15 @@ export interface DigestRead {
 export async function readDigest(options: BuildOptions): Promise<DigestRead> {
   const log = options.log ?? (() => {});
   const onWait = (file: string, ms: number) => log(`waiting ${ms} ms for ${file} to settle`);
+  // The cache is checked in a child process while the feeds are read (see cache-probe.mjs).
+  const probed = options.cacheDir ? probeCacheStore(options.cacheDir) : null;
   const drops = await readDrops(options.feedsDir, { settleMs: options.settleMs ?? 0, onWait });
-  const store = await openCache(options);
+  const store = await openCache(options, probed);
   try {
     const groups = groupArticles(drops);
-    const derived = await deriveMissing(
-      groups.map((group) => group.text),
-      store,
-    );
+    const derivations = derivationsIn(store);
+    const derived = await derivations.deriveMissing(groups.map((group) => group.text));
     if (derived > 0) log(`derived titles, topics and math for ${derived} new texts`);
-    const derivations = derivationReader(store);
     const digest = buildDigest(drops, { base: options.base, groups, describe: derivations.description });
     return { digest, derivations, store };
   } catch (error) {
@@ -136,7 +135,7 @@ export async function buildSite(options: WriteOptions): Promise<BuiltSite | null
     if (options.onDigest?.(site.digest) === false) return null;
     let rendered = 0;
     await publishAtomically(options.outDir, async (release) => {
-      await reusePages(plan.reuse, options.outDir, release);
+      reusePages(plan.reuse, options.outDir, release);
       const slices = slicesOf(plan, options.slicePages ?? SLICE_PAGES);
       rendered = await renderSlices({
         site,

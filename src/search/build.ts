@@ -41,7 +41,12 @@ export interface IndexedText {
   title: string;
   keyTerms: string[];
   body: string;
-  tokens: [string, FieldRank][];
+  /**
+   * Each token once, space-separated (tokens hold no white space), and the best field of each as
+   * one digit: two strings, not hundreds of pairs, are what the cache stores and reads back.
+   */
+  tokens: string;
+  fields: string;
 }
 
 export interface IndexedTextCache {
@@ -100,7 +105,7 @@ export function indexText(article: IndexableText): IndexedText {
   add(body, FIELD.body);
   for (const term of keyTerms) add(term, FIELD.keyTerms);
   add(title, FIELD.title);
-  return { title, keyTerms, body, tokens: [...best] };
+  return { title, keyTerms, body, tokens: [...best.keys()].join(' '), fields: [...best.values()].join('') };
 }
 
 function cachedIndexText(article: PublishedArticle, cache: IndexedTextCache | undefined): IndexedText {
@@ -132,12 +137,14 @@ export function searchRecord(article: PublishedArticle): SearchRecord {
  * Postings per token, one packed number per posting (doc · 4 + field), not a pair: at 10,000
  * articles there are six million postings, and an array per pair would cost hundreds of megabytes.
  */
-function addPostings(postings: Map<string, number[]>, doc: number, tokens: IndexedText['tokens']): void {
-  for (const [token, field] of tokens) {
+function addPostings(postings: Map<string, number[]>, doc: number, { tokens, fields }: IndexedText): void {
+  if (tokens === '') return;
+  tokens.split(' ').forEach((token, index) => {
+    const posting = doc * 4 + fields.charCodeAt(index) - 48;
     const list = postings.get(token);
-    if (list) list.push(doc * 4 + field);
-    else postings.set(token, [doc * 4 + field]);
-  }
+    if (list) list.push(posting);
+    else postings.set(token, [posting]);
+  });
 }
 
 function tokenChunks(postings: Map<string, number[]>, chunkBytes: number): TokenChunk[] {
@@ -176,7 +183,7 @@ export function buildSearchIndex(
     const article = newestFirst[newestFirst.length - 1 - doc]!;
     const indexed = cachedIndexText(article, options.textCache);
     records.push(recordOf(article, indexed));
-    addPostings(postings, doc, indexed.tokens);
+    addPostings(postings, doc, indexed);
   }
 
   const chunks = tokenChunks(postings, chunkBytes);

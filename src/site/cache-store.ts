@@ -1,6 +1,9 @@
+import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { open, type Database, type RootDatabase } from 'lmdb';
 
 /** Values a build derived and the next build may reuse, by key. */
@@ -56,8 +59,9 @@ interface OpenTable {
  * is keyed by the code's version: entries from other code are cleared on open. A store that
  * cannot be opened is removed and started afresh, so a damaged cache costs time, never output.
  */
-export async function openCacheStore(cacheDir: string, codeVersion: string): Promise<CacheStore> {
+export async function openCacheStore(cacheDir: string, codeVersion: string, probed = probeCacheStore(cacheDir)): Promise<CacheStore> {
   const path = join(cacheDir, 'store');
+  if (!(await probed)) await rm(path, { recursive: true, force: true });
   let root: RootDatabase;
   try {
     root = openRoot(path, codeVersion);
@@ -102,8 +106,12 @@ export async function openCacheStore(cacheDir: string, codeVersion: string): Pro
     },
     async close() {
       flush();
+      // A text's excerpt and search fields live as long as its description, which every build
+      // reads: a later build may need them for a page this one reused.
+      const usedBy = (name: TableName) => tableOf(name === 'excerpts' || name === 'search' ? 'derivations' : name).used;
       root.transactionSync(() => {
-        for (const { db, used } of tables.values()) {
+        for (const [name, { db }] of tables) {
+          const used = usedBy(name);
           if (db.getCount() <= used.size * PRUNE_FACTOR + PRUNE_FLOOR) continue;
           for (const key of db.getKeys()) if (!used.has(key)) db.removeSync(key);
         }
@@ -111,6 +119,19 @@ export async function openCacheStore(cacheDir: string, codeVersion: string): Pro
       await root.close();
     },
   };
+}
+
+const PROBE = fileURLToPath(new URL('./cache-probe.mjs', import.meta.url));
+
+/**
+ * Whether the store reads back whole, checked in a child process (see cache-probe.mjs). A build
+ * starts this first and awaits it only when it opens the cache, so the check runs beside the
+ * reading of the feeds. True when there is no store yet.
+ */
+export function probeCacheStore(cacheDir: string): Promise<boolean> {
+  const path = join(cacheDir, 'store');
+  if (!existsSync(join(path, 'data.mdb'))) return Promise.resolve(true);
+  return new Promise((resolve) => execFile(process.execPath, [PROBE, path, ...TABLES], (error) => resolve(error === null)));
 }
 
 function openRoot(path: string, codeVersion: string): RootDatabase {

@@ -65,52 +65,58 @@ function startWorker(): { derive(texts: string[]): Promise<FullDerivation[]>; st
 }
 
 /**
- * Derives every text the store lacks, on every core: the main thread takes one share of each
- * batch and a worker per other core the rest, in input order, so the result is deterministic.
+ * The derivations of a build's texts, through its cache store: `deriveMissing` derives every text
+ * the store lacks, on every core (the main thread takes one share of each batch and a worker per
+ * other core the rest, in input order, so the result is deterministic); the readers then read one
+ * part back at a time, deriving on the spot whatever went missing since.
  */
-export async function deriveMissing(texts: readonly string[], store: CacheStore, threads = availableParallelism()): Promise<number> {
-  const derivations = store.table<TextDerivation>('derivations');
-  const missing = [...new Set(texts)].filter((text) => derivations.get(textKey(text)) === undefined);
-  const workers = threads > 1 && missing.length >= WORTH_A_WORKER ? Array.from({ length: threads - 1 }, startWorker) : [];
-  try {
-    for (let from = 0; from < missing.length; from += BATCH) {
-      const batch = missing.slice(from, from + BATCH);
-      const shareSize = Math.ceil(batch.length / (workers.length + 1));
-      const pending = workers.map((worker, index) => worker.derive(batch.slice((index + 1) * shareSize, (index + 2) * shareSize)));
-      const derived = [batch.slice(0, shareSize).map(deriveFromText), ...(await Promise.all(pending))].flat();
-      derived.forEach((derivation, index) => keep(store, batch[index]!, derivation));
-      await store.flush();
-    }
-  } finally {
-    await Promise.all(workers.map((worker) => worker.stop()));
-  }
-  return missing.length;
-}
-
-function keep(store: CacheStore, text: string, derivation: FullDerivation): void {
-  const key = textKey(text);
-  store.table<TextDerivation>('derivations').set(key, derivation.text);
-  store.table<string>('excerpts').set(key, derivation.excerptHtml);
-  store.table<IndexedText>('search').set(key, derivation.search);
-}
-
-/** What the build reads back from the store, deriving on the spot whatever went missing since. */
-export function derivationReader(store: CacheStore) {
+export function derivations(store: CacheStore) {
+  // Each text is looked up in three tables: hash it once.
+  const keys = new Map<string, string>();
+  const keyOf = (text: string): string => {
+    let key = keys.get(text);
+    if (key === undefined) keys.set(text, (key = textKey(text)));
+    return key;
+  };
+  const keep = (text: string, derivation: FullDerivation): void => {
+    const key = keyOf(text);
+    store.table<TextDerivation>('derivations').set(key, derivation.text);
+    store.table<string>('excerpts').set(key, derivation.excerptHtml);
+    store.table<IndexedText>('search').set(key, derivation.search);
+  };
   const read = <T>(table: 'derivations' | 'excerpts' | 'search', pick: (derived: FullDerivation) => T) => {
     const values = store.table<T>(table);
     return (text: string): T => {
-      const found = values.get(textKey(text));
+      const found = values.get(keyOf(text));
       if (found !== undefined) return found;
       const derived = deriveFromText(text);
-      keep(store, text, derived);
+      keep(text, derived);
       return pick(derived);
     };
   };
   return {
+    async deriveMissing(texts: readonly string[], threads = availableParallelism()): Promise<number> {
+      const described = store.table<TextDerivation>('derivations');
+      const missing = [...new Set(texts)].filter((text) => described.get(keyOf(text)) === undefined);
+      const workers = threads > 1 && missing.length >= WORTH_A_WORKER ? Array.from({ length: threads - 1 }, startWorker) : [];
+      try {
+        for (let from = 0; from < missing.length; from += BATCH) {
+          const batch = missing.slice(from, from + BATCH);
+          const shareSize = Math.ceil(batch.length / (workers.length + 1));
+          const pending = workers.map((worker, index) => worker.derive(batch.slice((index + 1) * shareSize, (index + 2) * shareSize)));
+          const derived = [batch.slice(0, shareSize).map(deriveFromText), ...(await Promise.all(pending))].flat();
+          derived.forEach((derivation, index) => keep(batch[index]!, derivation));
+          await store.flush();
+        }
+      } finally {
+        await Promise.all(workers.map((worker) => worker.stop()));
+      }
+      return missing.length;
+    },
     description: read('derivations', (derived) => derived.text),
     excerptHtml: read('excerpts', (derived) => derived.excerptHtml),
     search: read('search', (derived) => derived.search),
   };
 }
 
-export type DerivationReader = ReturnType<typeof derivationReader>;
+export type Derivations = ReturnType<typeof derivations>;

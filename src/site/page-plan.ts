@@ -47,16 +47,16 @@ function pageKeys(site: SiteModel, codeVersion: string) {
   const dropNumber = (id: string) => site.dropNumber.get(id) ?? 0;
   const dropDate = (id: string) => site.dropById.get(id)?.date.time ?? null;
   const frontFacts = visitFacts(site.digest.drops, VISIT_FRESH_DROPS);
-  const card = (other: PublishedArticle) => [
-    other.id,
-    other.titleHtml,
-    other.summaryHtml,
-    other.topics,
-    dropNumber(other.firstDrop),
-    dropDate(other.firstDrop),
-    other.firstDrop,
-    other.drops.length,
-  ];
+  // A card appears on up to a dozen pages: hash what it shows once, and let pages hash the hashes.
+  const cards = new Map<string, string>();
+  const card = (other: PublishedArticle): string => {
+    let key = cards.get(other.id);
+    if (key === undefined) {
+      key = hashOf([other.id, other.titleHtml, other.summaryHtml, other.topics, dropNumber(other.firstDrop), dropDate(other.firstDrop), other.firstDrop, other.drops.length]);
+      cards.set(other.id, key);
+    }
+    return key;
+  };
   return {
     article(article: PublishedArticle): string {
       const neighbours = site.neighbours.get(article.id);

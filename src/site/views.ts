@@ -128,10 +128,11 @@ const idNumber = (article: PublishedArticle): number => parseInt(article.id.slic
  * where its articles are more related, and unchanged pages stay byte-identical (reusable).
  */
 function relatedArticles(articles: readonly PublishedArticle[]): Map<string, PublishedArticle[]> {
-  const termsOf = (article: PublishedArticle) => [...new Set(article.keyTerms.map((term) => term.toLowerCase()))];
+  const terms = articles.map((article) => [...new Set(article.keyTerms.map((term) => term.toLowerCase()))]);
+  const idNumbers = articles.map(idNumber);
   const holders = new Map<string, number[]>();
-  articles.forEach((article, index) => {
-    for (const term of termsOf(article)) {
+  terms.forEach((own, index) => {
+    for (const term of own) {
       const list = holders.get(term);
       if (list) list.push(index);
       else holders.set(term, [index]);
@@ -141,16 +142,18 @@ function relatedArticles(articles: readonly PublishedArticle[]): Map<string, Pub
   const byFirstTopic = new Map<string, number[]>();
   articles.forEach((article, index) => {
     const topic = article.topics[0] ?? 'other';
-    byFirstTopic.set(topic, [...(byFirstTopic.get(topic) ?? []), index]);
+    const members = byFirstTopic.get(topic);
+    if (members) members.push(index);
+    else byFirstTopic.set(topic, [index]);
   });
   for (const [topic, members] of byFirstTopic) {
-    byFirstTopic.set(topic, members.sort((a, b) => idNumber(articles[a]!) - idNumber(articles[b]!) || a - b).slice(0, 64));
+    byFirstTopic.set(topic, members.sort((a, b) => idNumbers[a]! - idNumbers[b]! || a - b).slice(0, 64));
   }
 
   const related = new Map<string, PublishedArticle[]>();
   articles.forEach((article, index) => {
     const scores = new Map<number, number>();
-    for (const term of termsOf(article)) {
+    for (const term of terms[index]!) {
       const list = holders.get(term)!;
       if (list.length > COMMON_TERM) continue;
       // Rarity from the term's own count alone, not the corpus size: a new drop then reweighs only
@@ -161,10 +164,10 @@ function relatedArticles(articles: readonly PublishedArticle[]): Map<string, Pub
     for (const other of byFirstTopic.get(article.topics[0] ?? 'other') ?? []) {
       if (other !== index && !scores.has(other)) scores.set(other, 0);
     }
-    const own = idNumber(article);
+    const own = idNumbers[index]!;
     const ranked = [...scores].map(([other, score]) => {
       const shared = articles[other]!.topics.filter((topic) => article.topics.includes(topic)).length;
-      return { other, score: score + shared * 0.5, tie: (own ^ idNumber(articles[other]!)) >>> 0 };
+      return { other, score: score + shared * 0.5, tie: (own ^ idNumbers[other]!) >>> 0 };
     });
     ranked.sort((a, b) => b.score - a.score || a.tie - b.tie || a.other - b.other);
     related.set(article.id, ranked.slice(0, RELATED_COUNT).map(({ other }) => articles[other]!));

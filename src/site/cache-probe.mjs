@@ -1,0 +1,13 @@
+// Run in a child process before a build opens its cache: LMDB trusts its file, and a damaged one
+// (a disk error, a stray write) crashes the process that reads it (SIGSEGV), which no try/catch
+// can stop. This walks every key and value of every table, as raw bytes, and exits 0 only if
+// all of it could be read; otherwise the build throws the store away and starts it afresh.
+// Plain JavaScript, so it starts without a TypeScript loader.
+import { open } from 'lmdb';
+
+const [path, ...tables] = process.argv.slice(2);
+const root = open({ path, compression: false, readOnly: true });
+for (const name of ['meta', ...tables]) {
+  for (const entry of root.openDB({ name, encoding: 'binary' }).getRange()) void entry.value.length;
+}
+await root.close();
