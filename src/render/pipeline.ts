@@ -32,10 +32,29 @@ export interface RenderedTree {
   diagnostics: RenderDiagnostic[];
 }
 
+/**
+ * A text without a formula (most titles and summaries) becomes paragraphs of text, which is all
+ * remark-rehype would make of it: built directly, it skips a unified run per text, a third of
+ * the cost of deriving an article. tests/render/render.test.ts holds it to unified's output.
+ */
+function plainTree(mdast: MdastRoot): Root | null {
+  const children: ElementContent[] = [];
+  for (const node of mdast.children) {
+    if (node.type === 'text') children.push({ type: 'text', value: node.value });
+    else if (node.type === 'paragraph' && node.children.every((child) => child.type === 'text')) {
+      children.push({ type: 'element', tagName: 'p', properties: {}, children: node.children.map((child) => ({ type: 'text', value: child.value })) });
+    } else return null;
+  }
+  return { type: 'root', children };
+}
+
 /** The hast before serialization, for callers that inspect structure rather than HTML. */
 export function renderTree(text: string, layout: Layout): RenderedTree {
+  const mdast = excerptTree(segmentExcerpt(text, layout), layout);
+  const plain = plainTree(mdast);
+  if (plain !== null) return { tree: plain, diagnostics: [] };
   const file = new VFile({ value: text });
-  const tree = excerptProcessor.runSync(excerptTree(segmentExcerpt(text, layout), layout), file);
+  const tree = excerptProcessor.runSync(mdast, file);
   const diagnostics = file.messages.map(
     (message): RenderDiagnostic => ({
       severity: 'warning',

@@ -2,7 +2,13 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import katex from 'katex';
 import { RENDERER_VERSION, renderExcerpt, renderInline } from '../../src/render/index.ts';
+import { describeExcerpt } from '../../src/articles/index.ts';
+import { excerptTree } from '../../src/render/mdast.ts';
+import { excerptProcessor, renderText } from '../../src/render/pipeline.ts';
+import { segmentExcerpt } from '../../src/render/segment.ts';
 import { typesetCacheStats } from '../../src/render/typeset.ts';
+import { VFile } from 'vfile';
+import { generateCorpus } from '../../bench/generate.ts';
 import { assertTextPreserved } from './text-preserved.ts';
 
 const count = (html: string, needle: string): number => html.split(needle).length - 1;
@@ -164,4 +170,23 @@ test('the typeset cache stays bounded when every formula is different', () => {
 test('RENDERER_VERSION names the KaTeX version and a fingerprint of the options', () => {
   assert.match(RENDERER_VERSION, /^katex-\d+\.\d+\.\d+\+[0-9a-f]{8}$/);
   assert.ok(RENDERER_VERSION.startsWith(`katex-${katex.version}+`));
+});
+
+test('text without a formula renders as unified would, without running it', () => {
+  const throughUnified = (text: string, layout: 'block' | 'inline') =>
+    excerptProcessor.stringify(excerptProcessor.runSync(excerptTree(segmentExcerpt(text, layout), layout), new VFile({ value: text })));
+  const texts = generateCorpus({ articles: 300, seed: 3 }).articles.flatMap(({ text }) => {
+    const { title, summary } = describeExcerpt(text);
+    return [text, title, summary];
+  });
+  const hostile = ['', '   ', '<script>alert(1)</script> & "quotes" \u00a0', '第一段\n\n第二段', '* 列表\n# 标题', '&amp; &lt;', '\u0000\uffff'];
+  let plain = 0;
+  for (const text of [...texts, ...hostile]) {
+    for (const layout of ['block', 'inline'] as const) {
+      const rendered = renderText(text, layout);
+      assert.equal(rendered.html, throughUnified(text, layout), `${layout}: ${text.slice(0, 40)}`);
+      if (!rendered.html.includes('katex') && !rendered.html.includes('math-placeholder')) plain++;
+    }
+  }
+  assert.ok(plain > 200, `the shortcut was taken (${plain} times)`);
 });
