@@ -102,7 +102,7 @@ export async function prepareSite(options: BuildOptions & { outDir: string }): P
     const previous = previousPageKeys(read.store, options.outDir);
     // A page is reused only if the previous release still holds it (someone may have deleted it).
     const reusable = (file: string, key: string) => previous(file) === key && existsSync(join(options.outDir, file));
-    const plan = planPages(site, searchIndex.files, await codeVersion(), reusable);
+    const plan = planPages(site, searchIndex.files, searchIndex.manifestFile, await codeVersion(), reusable);
     return { ...read, site, searchIndex, plan };
   } catch (error) {
     await read.store.close();

@@ -10,6 +10,15 @@ import { articlePath, dropPath, type SiteModel, type TopicPage } from './views.t
 export const SINGLE_PAGES = ['home', 'drops', 'search', 'not-found', 'robots', 'sitemap', 'topics-css', 'articles-json', 'search-client', 'feeds', 'popular', 'saved', 'reader-client'] as const;
 export type SinglePage = (typeof SINGLE_PAGES)[number];
 
+/** The single pages that show nothing a drop changes, by output file. */
+const FRAME_ONLY = {
+  search: 'search/index.html',
+  'not-found': '404.html',
+  robots: 'robots.txt',
+  'topics-css': 'assets/topics.css',
+  'search-client': 'assets/search.js',
+} as const;
+
 /** What one Eleventy run renders: a share of each list, so no run holds every page at once. */
 export interface PageSlice {
   articles: { article: PublishedArticle; excerptHtml: string }[];
@@ -22,6 +31,7 @@ export interface PageSlice {
 }
 
 export interface PagePlan {
+  singles: SinglePage[];
   articles: PublishedArticle[];
   drops: DropReport[];
   topicPages: TopicPage[];
@@ -58,6 +68,7 @@ function pageKeys(site: SiteModel, codeVersion: string) {
     return key;
   };
   return {
+    frameOnly: (single: SinglePage, searchManifest: string | null) => hashOf([frame, single, searchManifest]),
     article(article: PublishedArticle): string {
       const neighbours = site.neighbours.get(article.id);
       return hashOf([
@@ -100,16 +111,24 @@ function pageKeys(site: SiteModel, codeVersion: string) {
 export function planPages(
   site: SiteModel,
   indexFiles: readonly IndexFile[],
+  searchManifest: string,
   codeVersion: string,
   reusable: (file: string, key: string) => boolean,
 ): PagePlan {
   const keys = pageKeys(site, codeVersion);
-  const plan: PagePlan = { articles: [], drops: [], topicPages: [], indexFiles: [], reuse: [], keys: new Map() };
+  const plan: PagePlan = { singles: [], articles: [], drops: [], topicPages: [], indexFiles: [], reuse: [], keys: new Map() };
   const sort = <T>(file: string, key: string, item: T, render: T[]) => {
     plan.keys.set(file, key);
     if (reusable(file, key)) plan.reuse.push(file);
     else render.push(item);
   };
+  for (const single of SINGLE_PAGES) {
+    // Pages that show no article or drop depend on the code and the site's settings alone (the
+    // search page also on the index it points at); the rest change with every drop.
+    const file = FRAME_ONLY[single as keyof typeof FRAME_ONLY];
+    if (file === undefined) plan.singles.push(single);
+    else sort(file, keys.frameOnly(single, single === 'search' ? searchManifest : null), single, plan.singles);
+  }
   for (const article of site.digest.articles) sort(outputFile(articlePath(article.id)), keys.article(article), article, plan.articles);
   for (const drop of site.digest.drops) sort(outputFile(dropPath(drop.id)), keys.drop(drop), drop, plan.drops);
   for (const page of site.topicPages) sort(outputFile(page.path), keys.topicPage(page), page, plan.topicPages);
@@ -120,12 +139,12 @@ export function planPages(
 /** A slice as planned: article pages still without their typeset excerpts. */
 export type PlannedSlice = Omit<PageSlice, 'articles' | 'searchManifest'> & { articles: PublishedArticle[] };
 
-/** The plan cut into slices of at most `size` pages each; the single pages go with the first. */
+/** The plan cut into slices of at most `size` pages each; the single pages to render go with the first. */
 export function slicesOf(plan: PagePlan, size: number): PlannedSlice[] {
   const empty = (): PlannedSlice => ({ articles: [], drops: [], topicPages: [], indexFiles: [], singles: [] });
   const slices: PlannedSlice[] = [];
-  let current: PlannedSlice = { ...empty(), singles: [...SINGLE_PAGES] };
-  let count: number = SINGLE_PAGES.length;
+  let current: PlannedSlice = { ...empty(), singles: [...plan.singles] };
+  let count: number = plan.singles.length;
   const add = <K extends 'articles' | 'drops' | 'topicPages' | 'indexFiles'>(name: K, items: readonly PlannedSlice[K][number][]) => {
     for (const item of items) {
       if (count >= size) {
