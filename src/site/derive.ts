@@ -45,10 +45,15 @@ export function deriveFromText(text: string): FullDerivation {
 
 /** Below this many texts a worker's start-up (loading tsx and the stages, ~0.5 s) costs more than it saves. */
 const WORTH_A_WORKER = 400;
-/** Texts derived between two writes to the store, so a cold 100,000-article build never holds them all. */
-const BATCH = 2_000;
+/**
+ * Texts per share of work. Threads take shares from one queue, so a worker that starts slowly
+ * (it loads tsx and the stages) or a core that other work keeps busy simply takes fewer.
+ */
+const SHARE = 50;
+/** Derived texts written to the store at a time, so a cold 100,000-article build never holds them all. */
+const FLUSH_EVERY = 2_000;
 
-/** One worker thread that derives the batches it is sent, for the whole of a build. */
+/** One worker thread that derives the shares it is sent, for the whole of a build. */
 function startWorker(): { derive(texts: string[]): Promise<FullDerivation[]>; stop(): Promise<number> } {
   const worker = new Worker(new URL('./derive-worker.mjs', import.meta.url));
   let pending: { resolve: (value: FullDerivation[]) => void; reject: (error: Error) => void } | null = null;
@@ -98,16 +103,34 @@ export function derivations(store: CacheStore) {
     async deriveMissing(texts: readonly string[], threads = availableParallelism()): Promise<number> {
       const described = store.table<TextDerivation>('derivations');
       const missing = [...new Set(texts)].filter((text) => described.get(keyOf(text)) === undefined);
-      const workers = threads > 1 && missing.length >= WORTH_A_WORKER ? Array.from({ length: threads - 1 }, startWorker) : [];
-      try {
-        for (let from = 0; from < missing.length; from += BATCH) {
-          const batch = missing.slice(from, from + BATCH);
-          const shareSize = Math.ceil(batch.length / (workers.length + 1));
-          const pending = workers.map((worker, index) => worker.derive(batch.slice((index + 1) * shareSize, (index + 2) * shareSize)));
-          const derived = [batch.slice(0, shareSize).map(deriveFromText), ...(await Promise.all(pending))].flat();
-          derived.forEach((derivation, index) => keep(batch[index]!, derivation));
+      const shares: string[][] = [];
+      for (let from = 0; from < missing.length; from += SHARE) shares.push(missing.slice(from, from + SHARE));
+      let next = 0;
+      let unflushed = 0;
+      const done = async (share: readonly string[], derived: readonly FullDerivation[]) => {
+        share.forEach((text, index) => keep(text, derived[index]!));
+        unflushed += share.length;
+        if (unflushed >= FLUSH_EVERY) {
+          unflushed = 0;
           await store.flush();
         }
+      };
+      const workers = threads > 1 && missing.length >= WORTH_A_WORKER ? Array.from({ length: threads - 1 }, startWorker) : [];
+      try {
+        const fed = workers.map(async (worker) => {
+          while (next < shares.length) {
+            const share = shares[next++]!;
+            await done(share, await worker.derive(share));
+          }
+        });
+        while (next < shares.length) {
+          const share = shares[next++]!;
+          await done(share, share.map(deriveFromText));
+          // Lets a worker's finished share in, so it gets its next one without waiting for ours.
+          await new Promise((resolve) => setImmediate(resolve));
+        }
+        await Promise.all(fed);
+        await store.flush();
       } finally {
         await Promise.all(workers.map((worker) => worker.stop()));
       }
