@@ -1,18 +1,10 @@
 import assert from 'node:assert/strict';
-import { readdir, readFile } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import type { PublicJson } from '../../src/site/public-json.ts';
 import { FEEDS } from '../seeds.ts';
-import { buildSite, runDigest } from '../support/build.ts';
-
-async function filesUnder(root: string): Promise<string[]> {
-  const entries = await readdir(root, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((entry) => entry.isFile())
-    .map((entry) => relative(root, join(entry.parentPath, entry.name)))
-    .sort();
-}
+import { assertSameSite, buildSite, filesUnder, runDigest } from '../support/build.ts';
 
 const readJson = async (outDir: string): Promise<PublicJson> =>
   JSON.parse(await readFile(join(outDir, 'articles.json'), 'utf8')) as PublicJson;
@@ -65,11 +57,7 @@ test('two builds of the same feeds are byte-identical', async () => {
   const { outDir: second } = await buildSite(FEEDS, '/');
   const again = join(first, '..', 'again');
   await runDigest(['build', '--feeds', FEEDS, '--out', again]);
-  const files = await filesUnder(first);
-  assert.deepEqual(await filesUnder(again), files);
-  for (const file of files) {
-    assert.ok((await readFile(join(first, file))).equals(await readFile(join(again, file))), `${file} differs`);
-  }
+  await assertSameSite(again, first, 'a second build');
   assert.equal(second, first, 'builds are shared per process');
 });
 
@@ -125,10 +113,5 @@ test('a rebuild after a new drop reuses unchanged pages and equals a fresh build
   const [, otherRendered, otherReused] = /(\d+) other pages and files rendered, (\d+) unchanged and reused/.exec(rebuild.stdout) ?? [];
   assert.ok(Number(otherReused) > 0 && Number(otherRendered) > 0, rebuild.stdout);
   await runDigest(['build', '--feeds', feeds, '--out', join(work, 'fresh'), '--cache', '']);
-  const files = await filesUnder(join(work, 'fresh'));
-  assert.deepEqual(await filesUnder(join(work, 'site')), files);
-  for (const file of files) {
-    const same = (await readFile(join(work, 'site', file))).equals(await readFile(join(work, 'fresh', file)));
-    assert.ok(same, `${file} differs between the rebuild and a fresh build`);
-  }
+  await assertSameSite(join(work, 'site'), join(work, 'fresh'), 'the rebuild against a fresh build');
 });

@@ -1,7 +1,8 @@
 // Builds a site once per test process through the real CLI, into a temporary folder.
-import { mkdtemp } from 'node:fs/promises';
+import assert from 'node:assert/strict';
+import { mkdtemp, readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
@@ -36,4 +37,22 @@ export function buildSite(feedsDir: string, base = '/', siteUrl?: string): Promi
     builds.set(key, build);
   }
   return build;
+}
+
+/** Every file under a site, by path relative to it, sorted. */
+export async function filesUnder(root: string): Promise<string[]> {
+  const entries = await readdir(root, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(root, join(entry.parentPath, entry.name)))
+    .sort();
+}
+
+/** Two sites hold the same files, byte for byte. */
+export async function assertSameSite(actual: string, expected: string, what: string): Promise<void> {
+  const files = await filesUnder(expected);
+  assert.deepEqual(await filesUnder(actual), files, `${what}: the same files`);
+  for (const file of files) {
+    assert.ok((await readFile(join(actual, file))).equals(await readFile(join(expected, file))), `${file} differs (${what})`);
+  }
 }
