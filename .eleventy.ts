@@ -19,12 +19,16 @@ export default async function configure(eleventyConfig: UserConfig) {
 
   // Templates are TypeScript modules that build pages as hast; tsx's loader lets Eleventy import them.
   eleventyConfig.addExtension(['11ty.ts'], { key: '11ty.js' });
-  eleventyConfig.addPassthroughCopy({ [project('public')]: '/' });
-  // KaTeX's CSS and fonts come from the katex package itself, the same version rehype-katex renders with.
-  eleventyConfig.addPassthroughCopy({
-    [project('node_modules/katex/dist/katex.min.css')]: '/assets/katex/katex.min.css',
-    [project('node_modules/katex/dist/fonts/*.woff2')]: '/assets/katex/fonts',
-  });
+  // Static files go with the slice that carries the single pages: once per build.
+  const slice = eleventyConfig.globalData['slice'] as { singles: unknown[] } | undefined;
+  if (slice === undefined || slice.singles.length > 0) {
+    eleventyConfig.addPassthroughCopy({ [project('public')]: '/' });
+    // KaTeX's CSS and fonts come from the katex package itself, the same version rehype-katex renders with.
+    eleventyConfig.addPassthroughCopy({
+      [project('node_modules/katex/dist/katex.min.css')]: '/assets/katex/katex.min.css',
+      [project('node_modules/katex/dist/fonts/*.woff2')]: '/assets/katex/fonts',
+    });
+  }
 
   return {
     templateFormats: ['11ty.ts'],
