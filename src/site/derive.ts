@@ -71,9 +71,9 @@ function startWorker(): { derive(texts: string[]): Promise<FullDerivation[]>; st
 
 /**
  * The derivations of a build's texts, through its cache store: `deriveMissing` derives every text
- * the store lacks, on every core (the main thread takes one share of each batch and a worker per
- * other core the rest, in input order, so the result is deterministic); the readers then read one
- * part back at a time, deriving on the spot whatever went missing since.
+ * the store lacks, on every core (each text's derivation is a pure function of it, so which thread
+ * derived it changes nothing); the readers then read one part back at a time, deriving on the
+ * spot whatever went missing since.
  */
 export function derivations(store: CacheStore) {
   // Each text is looked up in three tables: hash it once.
