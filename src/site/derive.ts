@@ -25,7 +25,8 @@ export interface FullDerivation {
   search: IndexedText;
 }
 
-export function deriveFromText(text: string): FullDerivation {
+/** What pages show of a text: everything but its search fields. */
+export function renderFromText(text: string): Omit<FullDerivation, 'search'> {
   const description = describeExcerpt(text);
   const { tags, leaning } = assessTopics({ text, ...description });
   const excerpt = renderExcerpt(text);
@@ -39,8 +40,12 @@ export function deriveFromText(text: string): FullDerivation {
       renderDiagnostics: excerpt.diagnostics,
     },
     excerptHtml: excerpt.html,
-    search: indexText({ ...description, text }),
   };
+}
+
+export function deriveFromText(text: string): FullDerivation {
+  const rendered = renderFromText(text);
+  return { ...rendered, search: indexText({ ...rendered.text, text }) };
 }
 
 /** Below this many texts a worker's start-up (loading tsx and the stages, ~0.5 s) costs more than it saves. */

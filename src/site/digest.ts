@@ -1,6 +1,6 @@
 import { groupArticles, type ArticleGroup } from '../articles/index.ts';
 import type { Diagnostic, Digest, Drop, DropReport, PublishedArticle } from '../model.ts';
-import { deriveFromText, type TextDerivation } from './derive.ts';
+import { renderFromText, type TextDerivation } from './derive.ts';
 
 /** `/digest/` + `articles/x/` → `/digest/articles/x/`; the base always ends with one slash. */
 export function withBase(base: string, path: string): string {
@@ -17,7 +17,7 @@ export interface DigestOptions {
 
 /** Drops, then every article tagged and typeset: the pure core of a build. */
 export function buildDigest(drops: readonly Drop[], options: DigestOptions = {}): Digest {
-  const { base = '/', describe = (text: string) => deriveFromText(text).text } = options;
+  const { base = '/', describe = (text: string) => renderFromText(text).text } = options;
   const groups = options.groups ?? groupArticles(drops);
   const articles = groups.map((group) => ({ group, derived: describe(group.text) }));
   const firstSeenIn = new Map(groups.map((group) => [group.id, group.firstDrop]));
