@@ -320,6 +320,15 @@ test('keys: j and k move between cards with a focus ring, o and Enter open one, 
   await page.keyboard.press('j');
   await Promise.all([page.waitForURL(`${seeds.origin}/articles/${ids[0]}/`), page.keyboard.press('Enter')]);
 
+  // Search results are a list too, once the reader has left the box.
+  await page.goto(`${seeds.origin}/search/?q=Transformer`);
+  await page.locator('#results .search-result').nth(1).waitFor();
+  await page.keyboard.press('j');
+  await page.keyboard.press('j');
+  const second = await page.locator('#results .search-result-link').nth(1).getAttribute('href');
+  assert.equal(await page.evaluate(() => document.activeElement?.querySelector('a')?.getAttribute('href')), second);
+  await Promise.all([page.waitForURL(`${seeds.origin}${second}`), page.keyboard.press('o')]);
+
   // Rows of a drop page and the drops list are items too.
   await page.goto(`${seeds.origin}/drops/`);
   await page.keyboard.press('j');
