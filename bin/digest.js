@@ -7,25 +7,41 @@ import { fileURLToPath } from 'node:url';
 import { getHeapStatistics } from 'node:v8';
 import { register } from 'tsx/esm/api';
 
-// Node's default heap (about 4 GB) is not enough at 100,000 articles: the site model, the search
-// index's postings and the articles.json of the whole digest are held at once, and a 100,000-article
-// build failed near that limit (4.9 GB resident). A heap limit can only be set when a process starts, so the CLI restarts itself once
-// with three quarters of the machine's memory, passing signals on so Ctrl+C and SIGTERM still stop it.
-const WANTED_HEAP_MB = Math.floor((totalmem() / 2 ** 20) * 0.75);
-const heapMb = getHeapStatistics().heap_size_limit / 2 ** 20;
+register();
+// A heap limit can only be set when a process starts, so the CLI restarts itself once with the heap
+// its feeds need (src/heap-limit.ts says how much and why), passing signals on so Ctrl+C and
+// SIGTERM still stop it. DIGEST_HEAP_MB sets the heap by hand.
+const { machineHeapMb, shouldRestart, wantedHeapMb } = await import('../src/heap-limit.ts');
+const currentMb = getHeapStatistics().heap_size_limit / 2 ** 20;
+const machineMb = machineHeapMb(totalmem());
+const byHandMb = Number(process.env.DIGEST_HEAP_MB) || null;
+const wantedMb = byHandMb ?? wantedHeapMb(process.argv.slice(2), totalmem());
+const restart = byHandMb === null ? shouldRestart(currentMb, wantedMb) : Math.abs(currentMb - byHandMb) > 0.1 * byHandMb;
 
-if (heapMb < WANTED_HEAP_MB * 0.9 && !process.env.DIGEST_NO_RESPAWN) {
+if (!process.env.DIGEST_NO_RESPAWN && restart) {
   const script = fileURLToPath(import.meta.url);
-  const child = spawn(process.execPath, [`--max-old-space-size=${WANTED_HEAP_MB}`, ...process.execArgv, script, ...process.argv.slice(2)], {
-    stdio: 'inherit',
-    env: { ...process.env, DIGEST_NO_RESPAWN: '1' },
-  });
-  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => child.kill(signal));
-  child.on('exit', (code, signal) => {
-    process.exitCode = code ?? (signal ? 1 : 0);
-  });
+  const run = (heapMb) => {
+    const child = spawn(process.execPath, [`--max-old-space-size=${heapMb}`, ...process.execArgv, script, ...process.argv.slice(2)], {
+      stdio: 'inherit',
+      env: { ...process.env, DIGEST_NO_RESPAWN: '1' },
+    });
+    const forward = (signal) => child.kill(signal);
+    for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, forward);
+    child.on('exit', (code, signal) => {
+      for (const name of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.off(name, forward);
+      // V8 aborts when the heap is full. The estimate can be short for feeds unlike any measured,
+      // so the build runs once more with the machine's share rather than failing; the release it
+      // was writing is never swapped in, and the next build removes it.
+      if ((signal === 'SIGABRT' || code === 134) && heapMb < machineMb) {
+        console.error(`digest: the build ran out of its ${heapMb} MB heap; building again with ${machineMb} MB`);
+        run(machineMb);
+        return;
+      }
+      process.exitCode = code ?? (signal ? 1 : 0);
+    });
+  };
+  run(wantedMb);
 } else {
-  register();
   const { main } = await import('../src/cli.ts');
   process.exitCode = await main(process.argv.slice(2));
 }

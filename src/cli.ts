@@ -1,8 +1,8 @@
 import { lstat } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildSite, readDigest, type BuildOptions } from './build/index.ts';
+import { readArgs } from './cli-args.ts';
 import { ConfigError, readSiteConfig, resolveSite, SITE_CONFIG_FILE } from './config.ts';
 import { formatDiagnostic } from './ingest/index.ts';
 import type { Diagnostic, Digest, SiteConfig } from './model.ts';
@@ -67,22 +67,7 @@ function normalizeBase(base: string): string {
 }
 
 export function parseCommandLine(argv: string[]): { command: string; options: CliOptions } {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      feeds: { type: 'string', default: 'feeds' },
-      out: { type: 'string', default: '_site' },
-      base: { type: 'string' },
-      'site-url': { type: 'string' },
-      port: { type: 'string', default: '8080' },
-      settle: { type: 'string' },
-      cache: { type: 'string', default: '.cache' },
-      verbose: { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-  });
-  const command = values.help ? 'help' : (positionals[0] ?? 'help');
+  const { command, values, positionals } = readArgs(argv);
   if (positionals.length > 1) throw new UsageError(`unexpected argument "${positionals[1]}"`);
   const port = Number(values.port);
   const settleMs = values.settle === undefined ? null : Number(values.settle);

@@ -1,0 +1,53 @@
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { promisify } from 'node:util';
+import { feedsBytes, HEAP_FLOOR_MB, heapLimitMb, machineHeapMb, shouldRestart, wantedHeapMb } from '../../src/heap-limit.ts';
+import { DEVSET, FEEDS } from '../seeds.ts';
+import { DIGEST_BIN, PROJECT } from '../support/build.ts';
+
+const run = promisify(execFile);
+const GiB = 2 ** 30;
+const MiB = 2 ** 20;
+
+test('the heap follows the feeds: a floor for small sites, about 150 MB per MiB, at most three quarters of memory', () => {
+  assert.equal(heapLimitMb(50_000, 24 * GiB), HEAP_FLOOR_MB);
+  assert.equal(heapLimitMb(10 * MiB, 24 * GiB), 1500);
+  assert.equal(heapLimitMb(100 * MiB, 24 * GiB), 15_000);
+  assert.equal(heapLimitMb(100 * MiB, 8 * GiB), machineHeapMb(8 * GiB));
+  assert.equal(machineHeapMb(8 * GiB), 6144);
+});
+
+test('feeds are measured from the folder the command line names; serve and usage errors get the machine share', () => {
+  assert.ok(feedsBytes(FEEDS) > 20_000, 'the seed feeds hold more than 20 kB');
+  assert.ok(feedsBytes(DEVSET) > feedsBytes(FEEDS));
+  assert.equal(feedsBytes(join(tmpdir(), 'no-such-feeds-folder')), 0);
+  assert.equal(wantedHeapMb(['build', '--feeds', FEEDS], 24 * GiB), HEAP_FLOOR_MB);
+  assert.equal(wantedHeapMb(['serve', '--feeds', FEEDS], 24 * GiB), machineHeapMb(24 * GiB));
+  assert.equal(wantedHeapMb(['build', '--no-such-flag'], 24 * GiB), machineHeapMb(24 * GiB));
+});
+
+test('a restart is worth it when the heap is too small, or far too large for a big site', () => {
+  assert.equal(shouldRestart(4096, HEAP_FLOOR_MB), false, 'a small site keeps the default heap');
+  assert.equal(shouldRestart(4096, 1500), true, '10,000 articles: 4 GB would let garbage pile up');
+  assert.equal(shouldRestart(4096, 15_000), true);
+  assert.equal(shouldRestart(15_000, 15_000), false);
+});
+
+test('a build that runs out of heap is built again with the machine share, and nothing is lost', async () => {
+  const folder = await mkdtemp(join(tmpdir(), 'digest-heap-'));
+  const outDir = join(folder, 'site');
+  const { stdout, stderr } = await run(process.execPath, [DIGEST_BIN, 'build', '--feeds', FEEDS, '--out', outDir, '--cache', join(folder, 'cache')], {
+    cwd: PROJECT,
+    env: { ...process.env, DIGEST_HEAP_MB: '16' },
+    maxBuffer: 16 * MiB,
+  });
+  assert.match(stderr, /digest: the build ran out of its 16 MB heap; building again with \d+ MB/);
+  assert.match(stdout, /39 article pages rendered/);
+  const articles = JSON.parse(await readFile(join(outDir, 'articles.json'), 'utf8')) as { articles: unknown[] };
+  assert.equal(articles.articles.length, 39);
+  assert.equal((await readdir(join(folder, '.site.releases'))).length, 1, 'the aborted release is removed');
+});
