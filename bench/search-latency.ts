@@ -16,8 +16,8 @@ export interface SearchMeasurement {
   notes: string[];
 }
 
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+export const CHROMIUM = '/usr/bin/chromium';
+export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 /** A result links to an article page; status lines in #results ("loading", "no match") do not. */
 const RESULT = '#results a[href*="/articles/"]';
 /** The search page's own box if it has one, else the header's, which every page carries. */
@@ -34,7 +34,7 @@ const TYPES: Record<string, string> = {
 };
 
 /** The site as a static host serves it, uncompressed; gzip sizes are computed per file on the side. */
-function serveSite(root: string): Promise<{ server: Server; origin: string; gzipSizeOf: (path: string) => number }> {
+export function serveSite(root: string): Promise<{ server: Server; origin: string; gzipSizeOf: (path: string) => number }> {
   const gzipSizes = new Map<string, number>();
   const fileOf = (urlPath: string): string | null => {
     const relative = normalize(decodeURIComponent(urlPath.split('?')[0] ?? '/')).replace(/^(\.\.[/\\])+/, '');
