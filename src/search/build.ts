@@ -61,7 +61,13 @@ export interface SearchIndex {
   manifest: SearchManifest;
 }
 
-const DEFAULTS = { chunkBytes: 64_000, recordsPerShard: 8, shardsPerBlock: 32 };
+// Token chunks of 32 KB (about 10 KB gzip): a query fetches only the chunks its words fall in, one
+// or two per word or bigram. Measured with bench/typed-query-bytes.ts on the 10,000-article bench
+// site, typing 注意力机制 downloaded 242 KiB gzip with 64 KB chunks, 167 KiB with 32 KB and 100 KiB
+// with 16 KB. But a drop adds tokens all over the sorted token space and so rewrites most chunks:
+// at 16 KB a 1,000-article rebuild rewrote a third of its index and listing files, more than
+// tests/site/rebuild.test.ts allows.
+const DEFAULTS = { chunkBytes: 32_000, recordsPerShard: 8, shardsPerBlock: 32 };
 
 const hashOf = (contents: readonly string[]): string => {
   const hash = createHash('sha256');
