@@ -25,7 +25,7 @@ import { indexTokens } from './tokens.ts';
 export interface SearchIndexOptions {
   /**
    * Uncompressed bytes per token chunk. Postings are small integers that gzip about 3.5:1, so
-   * 64 KB gives the 10–30 KB gzip per file at which a query's two or three fetches stay cheap.
+   * the default 32 KB gives about 10 KB gzip per file (DEFAULTS below says why that size).
    */
   chunkBytes?: number;
   /** Records per shard: a page of results reads one shard per result it shows, so keep it small. */
