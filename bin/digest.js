@@ -19,6 +19,7 @@ const wantedMb = byHandMb ?? wantedHeapMb(process.argv.slice(2), totalmem());
 const restart = byHandMb === null ? shouldRestart(currentMb, wantedMb) : Math.abs(currentMb - byHandMb) > 0.1 * byHandMb;
 
 if (!process.env.DIGEST_NO_RESPAWN && restart) {
+  const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'];
   const script = fileURLToPath(import.meta.url);
   const run = (heapMb) => {
     const child = spawn(process.execPath, [`--max-old-space-size=${heapMb}`, ...process.execArgv, script, ...process.argv.slice(2)], {
@@ -26,9 +27,9 @@ if (!process.env.DIGEST_NO_RESPAWN && restart) {
       env: { ...process.env, DIGEST_NO_RESPAWN: '1' },
     });
     const forward = (signal) => child.kill(signal);
-    for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, forward);
+    for (const signal of SIGNALS) process.on(signal, forward);
     child.on('exit', (code, signal) => {
-      for (const name of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.off(name, forward);
+      for (const signal of SIGNALS) process.off(signal, forward);
       // V8 aborts when the heap is full. The estimate can be short for feeds unlike any measured,
       // so the build runs once more with the machine's share rather than failing; the release it
       // was writing is never swapped in, and the next build removes it.
