@@ -81,7 +81,8 @@ const MIN_SENTENCE = 6;
  */
 const THRESHOLD = { score: 4.4, sentences: 2, spread: 0.2, specific: 2, unconfirmed: 2, leaning: 0.5 } as const;
 // A topic the article leans toward: its cues reach `leaning` times the score but fall short of a
-// tag. Not when another field or topic took the article: those are its words, not this topic's.
+// tag. Not when another field or topic took the article: those are its words, not this topic's;
+// and not when the cues sit in one sentence: a passing mention is no more a lean than a topic.
 const LEANING_VERDICTS: ReadonlySet<Verdict> = new Set(['weak', 'passing', 'unconfirmed']);
 
 interface CueRef {
@@ -261,6 +262,8 @@ export function createTagger(topics: readonly Topic[], notCues: readonly string[
       .map((reading) => ({ topic: reading.topic, score: Math.round(reading.score * 1000) / 1000, evidence: reading.evidence }));
     const leaning = readings
       .filter((reading) => LEANING_VERDICTS.has(reading.verdict) && reading.score >= THRESHOLD.leaning * THRESHOLD.score)
+      // All of a short text's sentences, or at least the `sentences` a tag needs.
+      .filter((reading) => reading.sentenceHits >= THRESHOLD.sentences || reading.spread === 1)
       .map((reading) => reading.topic);
     return { tags, leaning };
   }

@@ -220,3 +220,12 @@ test('a heading run into its text counts as its own sentence, so cues in heading
   const reading = tagger.read({ title: '', text }).find((candidate) => candidate.topic === 'diffusion');
   assert.equal(reading?.sentenceHits, 2);
 });
+
+test('an article leans toward a topic whose cues recur short of a tag, not toward one it names in a single sentence', () => {
+  const once = NEUTRAL + '这一层的做法与注意力机制里的缩放类似。' + NEUTRAL + NEUTRAL;
+  const recurring = NEUTRAL + '这一层的做法与注意力机制类似。' + NEUTRAL + '注意力的输出也要经过同样的处理。' + NEUTRAL.repeat(6);
+  for (const text of [once, recurring]) assert.deepEqual(tagger.assess({ title: '训练技巧', text }).tags, [], 'neither is tagged');
+  assert.ok(scoreFor('attention', { title: '训练技巧', text: once }) >= 2.2, 'one sentence reaches half the threshold');
+  assert.deepEqual(tagger.assess({ title: '训练技巧', text: once }).leaning, []);
+  assert.deepEqual(tagger.assess({ title: '训练技巧', text: recurring }).leaning, ['attention']);
+});
