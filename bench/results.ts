@@ -20,8 +20,10 @@ export interface SizeResult {
   /** Full build, seconds, and the peak RSS of its largest process, MiB. */
   build: Spread | null;
   buildRss: Spread | null;
-  /** Second build after one new drop, into the same output folder, seconds. */
+  /** A rebuild after one new drop whose build before was a rebuild too, as every day's is, seconds. */
   rebuild: Spread | null;
+  /** The first rebuild after a full build: one new drop, no older release to recycle, seconds. */
+  firstRebuild: Spread | null;
   /** renderExcerpt over every distinct article text in one process, seconds. */
   render: Spread | null;
   baseline: Spread | null;
@@ -111,6 +113,7 @@ const ROWS: Row[] = [
   ['Rebuild after one new drop', (r) => spread(r.rebuild, 's', 2)],
   ['Math render (renderExcerpt, all articles)', (r) => spread(r.render, 's', 2)],
   ['Rebuild ÷ full build', (r) => share(r.rebuild, r.build)],
+  ['First rebuild after a full build', (r) => spread(r.firstRebuild, 's', 2)],
   ['Baseline: bare Eleventy, wall', (r) => spread(r.baseline, 's', 2)],
   ['Baseline: peak RSS', (r) => spread(r.baselineRss, 'MiB', 0)],
   ['Full build ÷ baseline', (r) => ratio(r.build, r.baseline)],

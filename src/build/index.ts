@@ -12,7 +12,7 @@ import { codeVersion } from '../site/code-version.ts';
 import { derivations as derivationsIn, type Derivations } from '../site/derive.ts';
 import { buildDigest } from '../site/digest.ts';
 import { planPages, slicesOf, type PagePlan } from '../site/page-plan.ts';
-import { previousPageKeys, reusePages, savePageKeys } from '../site/page-store.ts';
+import { previousPageKeys, removeEmptyFolders, reusePages, savePageKeys } from '../site/page-store.ts';
 import { publishAtomically, writeFailureCause } from '../site/publish.ts';
 import { buildSiteModel, type SiteModel } from '../site/views.ts';
 import { renderSlices } from './eleventy.ts';
@@ -135,7 +135,7 @@ export async function buildSite(options: WriteOptions): Promise<BuiltSite | null
     if (options.onDigest?.(site.digest) === false) return null;
     let rendered = 0;
     await publishAtomically(options.outDir, async (release) => {
-      reusePages(plan.reuse, options.outDir, release);
+      const emptied = reusePages(plan.reuse, options.outDir, release);
       const slices = slicesOf(plan, options.slicePages ?? SLICE_PAGES);
       rendered = await renderSlices({
         site,
@@ -144,6 +144,7 @@ export async function buildSite(options: WriteOptions): Promise<BuiltSite | null
         excerptHtml: derivations.excerptHtml,
         outDir: release,
       });
+      removeEmptyFolders(emptied, release);
     });
     savePageKeys(store, options.outDir, plan.keys);
     const articles = { rendered: plan.articles.length, reused: site.digest.articles.length - plan.articles.length };

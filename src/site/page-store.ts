@@ -1,4 +1,4 @@
-import { copyFileSync, linkSync, mkdirSync } from 'node:fs';
+import { copyFileSync, linkSync, mkdirSync, readdirSync, rmdirSync, statSync, unlinkSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { CacheStore } from './cache-store.ts';
 
@@ -16,15 +16,30 @@ export function savePageKeys(store: CacheStore, outDir: string, keys: ReadonlyMa
 }
 
 /**
- * Puts the reused pages into the new release before it is swapped in. A hard link costs no copy
- * and survives the old release's removal; a copy is the fallback across file systems. Synchronous,
- * like Eleventy's own writes (eleventy #3271): at 100,000 files a promise per call costs more
- * than the calls.
+ * Makes the release hold exactly the reused pages, each the live release's own file, and nothing
+ * else, whatever it held before: a fresh folder, or an older release being recycled (see
+ * `publishAtomically`). A recycled file is kept only when it is the live file itself (same inode),
+ * so its content is right by construction; every other file is unlinked, never overwritten, since
+ * it may be a hard link into the live release. A hard link costs no copy and survives the old
+ * release's removal; a copy is the fallback across file systems. Synchronous, like Eleventy's own
+ * writes (eleventy #3271): at 100,000 files a promise per call costs more than the calls.
+ * Returns the folders it emptied files from, for `removeEmptyFolders` once the rest is written.
  */
-export function reusePages(files: readonly string[], outDir: string, stagingDir: string): void {
+export function reusePages(files: readonly string[], outDir: string, release: string): string[] {
+  const reuse = new Set(files);
+  const kept = new Set<string>();
+  const emptied = new Set<string>();
+  for (const file of filesUnder(release)) {
+    if (reuse.has(file) && sameFile(join(release, file), join(outDir, file))) kept.add(file);
+    else {
+      unlinkSync(join(release, file));
+      emptied.add(dirname(join(release, file)));
+    }
+  }
   const made = new Set<string>();
   for (const file of files) {
-    const to = join(stagingDir, file);
+    if (kept.has(file)) continue;
+    const to = join(release, file);
     const folder = dirname(to);
     if (!made.has(folder)) {
       mkdirSync(folder, { recursive: true });
@@ -36,4 +51,36 @@ export function reusePages(files: readonly string[], outDir: string, stagingDir:
       copyFileSync(join(outDir, file), to);
     }
   }
+  return [...emptied];
+}
+
+/** Removes each folder left empty, and its parents up to `root` as they empty in turn. */
+export function removeEmptyFolders(folders: readonly string[], root: string): void {
+  for (const start of [...folders].sort((a, b) => b.length - a.length)) {
+    for (let folder = start; folder !== root && folder.startsWith(root); folder = dirname(folder)) {
+      try {
+        rmdirSync(folder);
+      } catch {
+        break; // Not empty (or already gone): its parents are not empty either.
+      }
+    }
+  }
+}
+
+function sameFile(a: string, b: string): boolean {
+  const [x, y] = [statSync(a, { throwIfNoEntry: false }), statSync(b, { throwIfNoEntry: false })];
+  return x !== undefined && y !== undefined && x.ino === y.ino && x.dev === y.dev;
+}
+
+/** Every file below `root`, as a relative path; anything that is not a folder counts as a file. */
+function filesUnder(root: string): string[] {
+  const files: string[] = [];
+  const walk = (folder: string, prefix: string) => {
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      if (entry.isDirectory()) walk(join(folder, entry.name), `${prefix}${entry.name}/`);
+      else files.push(`${prefix}${entry.name}`);
+    }
+  };
+  walk(root, '');
+  return files;
 }

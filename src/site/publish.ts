@@ -8,6 +8,7 @@ import { basename, dirname, join, relative } from 'node:path';
  * the old release serving. (Folders cannot be swapped like this: rename(2) will not replace a
  * non-empty folder, and Node has no RENAME_EXCHANGE.) A real folder left at `outDir` by an older
  * version or by hand is moved into the releases once, the only time `outDir` is briefly absent.
+ * `write` is handed either an empty folder or an older release to bring up to date.
  */
 export async function publishAtomically(outDir: string, write: (releaseDir: string) => Promise<unknown>): Promise<void> {
   const releases = join(dirname(outDir), `.${basename(outDir)}.releases`);
@@ -23,7 +24,7 @@ export async function publishAtomically(outDir: string, write: (releaseDir: stri
   });
   // The name only has to be unique; it never appears in the site itself.
   const release = join(releases, `release-${process.pid}-${process.hrtime.bigint()}`);
-  await mkdir(release);
+  await recycleOrMake(releases, outDir, release);
   try {
     await write(release);
   } catch (error) {
@@ -38,6 +39,22 @@ export async function publishAtomically(outDir: string, write: (releaseDir: stri
   await symlink(relative(dirname(outDir), release), pointer, 'dir');
   await rename(pointer, outDir);
   await removeOldReleases(releases, basename(release), previousTarget);
+}
+
+/**
+ * Starts the release from the one before the live one, when there is one: `write` then changes
+ * only what differs (see `reusePages`), where a fresh folder would need every one of the site's
+ * folders made again, 100,000 of them at 100,000 articles. By now no reader is inside it: it
+ * stopped serving a whole build ago.
+ */
+async function recycleOrMake(releases: string, outDir: string, release: string): Promise<void> {
+  const live = await readlink(outDir).then(basename, () => null);
+  for (const name of (await readdir(releases)).sort()) {
+    if (name === live || !(await lstat(join(releases, name))).isDirectory()) continue;
+    await rename(join(releases, name), release);
+    return;
+  }
+  await mkdir(release);
 }
 
 /** Keeps the new release and the one it replaced (a reader may still be inside it). */

@@ -82,6 +82,7 @@ test('the results table turns measurements into numbers and missing ones into n/
     build: spreadOf([12.5, 12.1, 13.0]),
     buildRss: spreadOf([610.2, 600.9, 640]),
     rebuild: spreadOf([11.9, 12.2, 12.3]),
+    firstRebuild: spreadOf([12.9, 13.2, 13.3]),
     render: spreadOf([3.1, 3.0, 3.3]),
     baseline: spreadOf([4.3, 4.5, 4.4]),
     baselineRss: spreadOf([300, 310, 305]),

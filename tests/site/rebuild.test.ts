@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readlink, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { generateCorpus, writeCorpus } from '../../bench/generate.ts';
-import { assertSameSite, runDigest } from '../support/build.ts';
+import { assertSameSite, runDigest, snapshotSite } from '../support/build.ts';
 
 const counts = (stdout: string, what: string) => {
   const [, rendered, reused] = new RegExp(`(\\d+) ${what} rendered, (\\d+) unchanged and reused`).exec(stdout) ?? [];
@@ -30,4 +30,30 @@ test('at 1,000 articles, a rebuild after one drop renders only what the drop cha
 
   await build('fresh', '');
   await assertSameSite(join(work, 'site'), join(work, 'fresh'), 'the rebuild against a fresh build');
+});
+
+test('a rebuild recycles the release before the live one: it ends up as a fresh build would, and the live release is never touched', async () => {
+  const work = await mkdtemp(join(tmpdir(), 'digest-recycle-'));
+  const corpus = generateCorpus({ articles: 300, seed: 11 });
+  const feeds = join(work, 'feeds');
+  writeCorpus(corpus, feeds);
+  const site = join(work, 'site');
+  const build = () => runDigest(['build', '--feeds', feeds, '--out', site, '--cache', join(work, 'cache')]);
+  const releases = join(work, '.site.releases');
+
+  await build();
+  const first = await stat(join(work, await readlink(site)));
+  await writeFile(join(feeds, corpus.nextDrop.name), corpus.nextDrop.content);
+  await build();
+  const live = join(work, await readlink(site));
+  const liveBefore = await snapshotSite(live);
+  // The recycled release holds the pages of this drop; the new one must not.
+  await rm(join(feeds, corpus.files[0]!.name));
+  await build();
+
+  assert.equal((await stat(join(work, await readlink(site)))).ino, first.ino, 'the first release was recycled');
+  assert.deepEqual(await snapshotSite(live), liveBefore, 'the release that was live is untouched');
+  assert.equal((await readdir(releases)).length, 2, 'the new release and the one it replaced');
+  await runDigest(['build', '--feeds', feeds, '--out', join(work, 'fresh'), '--cache', '']);
+  await assertSameSite(site, join(work, 'fresh'), 'the recycled release against a fresh build');
 });

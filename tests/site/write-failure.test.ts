@@ -1,13 +1,12 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { mkdtemp, readdir, readFile, readlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { test, type TestContext } from 'node:test';
 import { promisify } from 'node:util';
 import { FEEDS } from '../seeds.ts';
-import { buildSite, DIGEST_BIN, PROJECT, runDigest } from '../support/build.ts';
+import { buildSite, DIGEST_BIN, PROJECT, runDigest, snapshotSite } from '../support/build.ts';
 
 const run = promisify(execFile);
 const isRoot = process.getuid?.() === 0;
@@ -36,14 +35,6 @@ function assertOneLine(result: Failed, expected: string): void {
   assert.equal(result.code, 1);
   assert.equal(result.stderr, `${expected}\n`);
   assert.doesNotMatch(result.stdout, /Error|\n\s+at /);
-}
-
-/** Every file of the published site and a hash of its bytes: "untouched" means equal snapshots. */
-async function snapshot(outDir: string): Promise<Record<string, string>> {
-  const entries = await readdir(outDir, { recursive: true, withFileTypes: true });
-  const files = entries.filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name));
-  const hashes = await Promise.all(files.map(async (file) => createHash('sha256').update(await readFile(file)).digest('hex')));
-  return Object.fromEntries(files.map((file, index) => [relative(outDir, file), hashes[index]!]));
 }
 
 /** A small tmpfs, which only root can mount; the test is skipped, saying why, where that fails. */
@@ -76,12 +67,12 @@ test('a build onto a full disk says so in one line naming the output folder, exi
   if (!disk) return;
   const outDir = join(disk, 'site');
   await runDigest(['build', '--feeds', FEEDS, '--out', outDir, '--cache', '']);
-  const before = await snapshot(outDir);
+  const before = await snapshotSite(outDir);
   const release = await readlink(outDir);
   const result = await failingBuild(outDir);
   assertOneLine(result, `digest: cannot write the site to ${outDir}: no space left on device (ENOSPC); the previous site is untouched`);
   assert.equal(await readlink(outDir), release);
-  assert.deepEqual(await snapshot(outDir), before);
+  assert.deepEqual(await snapshotSite(outDir), before);
   assert.deepEqual(await readdir(join(disk, '.site.releases')), [release.split('/').at(-1)], 'the half-written release is removed');
 });
 
@@ -90,11 +81,11 @@ test('a build onto a read-only file system says so in one line and leaves the pr
   if (!disk) return;
   const outDir = join(disk, 'site');
   await runDigest(['build', '--feeds', FEEDS, '--out', outDir, '--cache', '']);
-  const before = await snapshot(outDir);
+  const before = await snapshotSite(outDir);
   await run('mount', ['-o', 'remount,ro', disk]);
   const result = await failingBuild(outDir);
   assertOneLine(result, `digest: cannot write the site to ${outDir}: read-only file system (EROFS); the previous site is untouched`);
-  assert.deepEqual(await snapshot(outDir), before);
+  assert.deepEqual(await snapshotSite(outDir), before);
 });
 
 test('a build into a folder the user may not write says permission denied in one line', async (t) => {

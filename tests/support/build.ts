@@ -1,5 +1,6 @@
 // Builds a site once per test process through the real CLI, into a temporary folder.
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { mkdtemp, readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -49,6 +50,13 @@ export async function filesUnder(root: string): Promise<string[]> {
 }
 
 /** Two sites hold the same files, byte for byte. */
+/** Every file under a site with a hash of its content: what to compare to prove nothing changed. */
+export async function snapshotSite(root: string): Promise<Record<string, string>> {
+  const files = await filesUnder(root);
+  const hashes = await Promise.all(files.map(async (file) => createHash('sha256').update(await readFile(join(root, file))).digest('hex')));
+  return Object.fromEntries(files.map((file, index) => [file, hashes[index]!]));
+}
+
 export async function assertSameSite(actual: string, expected: string, what: string): Promise<void> {
   const files = await filesUnder(expected);
   assert.deepEqual(await filesUnder(actual), files, `${what}: the same files`);
