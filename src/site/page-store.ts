@@ -1,4 +1,4 @@
-import { copyFileSync, linkSync, mkdirSync, readdirSync, rmdirSync, statSync, unlinkSync } from 'node:fs';
+import { copyFileSync, linkSync, lstatSync, mkdirSync, readdirSync, rmdirSync, statSync, unlinkSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { CacheStore } from './cache-store.ts';
 
@@ -30,7 +30,7 @@ export function reusePages(files: readonly string[], outDir: string, release: st
   const kept = new Set<string>();
   const emptied = new Set<string>();
   for (const file of filesUnder(release)) {
-    if (reuse.has(file) && sameFile(join(release, file), join(outDir, file))) kept.add(file);
+    if (reuse.has(file) && isLiveFile(join(release, file), join(outDir, file))) kept.add(file);
     else {
       unlinkSync(join(release, file));
       emptied.add(dirname(join(release, file)));
@@ -67,9 +67,10 @@ export function removeEmptyFolders(folders: readonly string[], root: string): vo
   }
 }
 
-function sameFile(a: string, b: string): boolean {
-  const [x, y] = [statSync(a, { throwIfNoEntry: false }), statSync(b, { throwIfNoEntry: false })];
-  return x !== undefined && y !== undefined && x.ino === y.ino && x.dev === y.dev;
+/** Whether `recycled` is the live file itself, not a copy of it or a symlink to it. */
+function isLiveFile(recycled: string, live: string): boolean {
+  const [x, y] = [lstatSync(recycled, { throwIfNoEntry: false }), statSync(live, { throwIfNoEntry: false })];
+  return x !== undefined && y !== undefined && x.isFile() && x.ino === y.ino && x.dev === y.dev;
 }
 
 /** Every file below `root`, as a relative path; anything that is not a folder counts as a file. */

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { promisify } from 'node:util';
-import { feedsBytes, HEAP_FLOOR_MB, heapLimitMb, machineHeapMb, shouldRestart, wantedHeapMb } from '../../src/heap-limit.ts';
+import { feedsBytes, HEAP_BASE_MB, heapLimitMb, machineHeapMb, shouldRestart, wantedHeapMb } from '../../src/heap-limit.ts';
 import { DEVSET, FEEDS } from '../seeds.ts';
 import { DIGEST_BIN, PROJECT } from '../support/build.ts';
 
@@ -13,11 +13,11 @@ const run = promisify(execFile);
 const GiB = 2 ** 30;
 const MiB = 2 ** 20;
 
-test('the heap follows the feeds: a floor for small sites, about 150 MB per MiB, at most three quarters of memory', () => {
-  assert.equal(heapLimitMb(50_000, 24 * GiB), HEAP_FLOOR_MB);
-  assert.equal(heapLimitMb(10 * MiB, 24 * GiB), 1500);
-  assert.equal(heapLimitMb(100 * MiB, 24 * GiB), 15_000);
-  assert.equal(heapLimitMb(100 * MiB, 8 * GiB), machineHeapMb(8 * GiB));
+test('the heap follows the feeds: a base, 22 MB per MiB, at most three quarters of memory', () => {
+  assert.equal(heapLimitMb(0, 24 * GiB), HEAP_BASE_MB);
+  assert.equal(heapLimitMb(10 * MiB, 24 * GiB), 732);
+  assert.equal(heapLimitMb(100 * MiB, 24 * GiB), 2712);
+  assert.equal(heapLimitMb(100 * MiB, 2 * GiB), machineHeapMb(2 * GiB));
   assert.equal(machineHeapMb(8 * GiB), 6144);
 });
 
@@ -25,16 +25,16 @@ test('feeds are measured from the folder the command line names; serve and usage
   assert.ok(feedsBytes(FEEDS) > 20_000, 'the seed feeds hold more than 20 kB');
   assert.ok(feedsBytes(DEVSET) > feedsBytes(FEEDS));
   assert.equal(feedsBytes(join(tmpdir(), 'no-such-feeds-folder')), 0);
-  assert.equal(wantedHeapMb(['build', '--feeds', FEEDS], 24 * GiB), HEAP_FLOOR_MB);
+  assert.equal(wantedHeapMb(['build', '--feeds', FEEDS], 24 * GiB), heapLimitMb(feedsBytes(FEEDS), 24 * GiB));
   assert.equal(wantedHeapMb(['serve', '--feeds', FEEDS], 24 * GiB), machineHeapMb(24 * GiB));
   assert.equal(wantedHeapMb(['build', '--no-such-flag'], 24 * GiB), machineHeapMb(24 * GiB));
 });
 
 test('a restart is worth it when the heap is too small, or far too large for a big site', () => {
-  assert.equal(shouldRestart(4096, HEAP_FLOOR_MB), false, 'a small site keeps the default heap');
-  assert.equal(shouldRestart(4096, 1500), true, '10,000 articles: 4 GB would let garbage pile up');
-  assert.equal(shouldRestart(4096, 15_000), true);
-  assert.equal(shouldRestart(15_000, 15_000), false);
+  assert.equal(shouldRestart(4096, heapLimitMb(500 * 1024, 24 * GiB)), false, 'a small site keeps the default heap');
+  assert.equal(shouldRestart(4096, 732), true, '10,000 articles: 4 GB would let garbage pile up');
+  assert.equal(shouldRestart(2048, 2712), true, 'too small');
+  assert.equal(shouldRestart(2712, 2712), false);
 });
 
 test('a build that runs out of heap is built again with the machine share, and nothing is lost', async () => {
