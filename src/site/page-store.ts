@@ -1,5 +1,5 @@
 import { copyFileSync, linkSync, lstatSync, mkdirSync, readdirSync, rmdirSync, statSync, unlinkSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import type { CacheStore } from './cache-store.ts';
 
 /** Page keys live in the cache per output folder: two sites built from one checkout keep apart. */
@@ -75,13 +75,7 @@ function isLiveFile(recycled: string, live: string): boolean {
 
 /** Every file below `root`, as a relative path; anything that is not a folder counts as a file. */
 function filesUnder(root: string): string[] {
-  const files: string[] = [];
-  const walk = (folder: string, prefix: string) => {
-    for (const entry of readdirSync(folder, { withFileTypes: true })) {
-      if (entry.isDirectory()) walk(join(folder, entry.name), `${prefix}${entry.name}/`);
-      else files.push(`${prefix}${entry.name}`);
-    }
-  };
-  walk(root, '');
-  return files;
+  return readdirSync(root, { recursive: true, withFileTypes: true })
+    .filter((entry) => !entry.isDirectory())
+    .map((entry) => relative(root, join(entry.parentPath, entry.name)));
 }

@@ -30,6 +30,8 @@ export interface TopicReading {
   score: number;
   /** Sentences (the title counts as one) that carry at least one cue of the topic. */
   sentenceHits: number;
+  /** Cues in as many sentences as a tag needs: all of a short text's, else `THRESHOLD.sentences`. */
+  recurring: boolean;
   /** Share of all sentences that carry a cue of the topic. */
   spread: number;
   /** Distinct cue terms, strongest first, as the table spells them. */
@@ -228,15 +230,17 @@ export function createTagger(topics: readonly Topic[], notCues: readonly string[
   function read(input: ArticleInput): TopicReading[] {
     const { readings, sentences } = measure(input);
     const needed = Math.max(1, Math.min(THRESHOLD.sentences, sentences));
-    const ownVerdict = ({ score, sentenceHits, spread, heaviest }: FieldReading): Verdict => {
+    const recurs = (reading: FieldReading): boolean => reading.sentenceHits >= needed;
+    const ownVerdict = (reading: FieldReading): Verdict => {
+      const { score, spread, heaviest } = reading;
       if (score < THRESHOLD.score) return 'weak';
-      if (sentenceHits < needed || spread < THRESHOLD.spread) return 'passing';
+      if (!recurs(reading) || spread < THRESHOLD.spread) return 'passing';
       if (heaviest < THRESHOLD.specific && score < THRESHOLD.unconfirmed * THRESHOLD.score) return 'unconfirmed';
       return 'tagged';
     };
     const topicReadings = topics.map((topic, index): TopicReading => {
       const { heaviest: _, ...reading } = readings[index]!;
-      return { topic: topic.id, verdict: ownVerdict(readings[index]!), ...reading };
+      return { topic: topic.id, verdict: ownVerdict(readings[index]!), recurring: recurs(readings[index]!), ...reading };
     });
     for (const reading of topicReadings) {
       if (reading.verdict !== 'tagged') continue;
@@ -261,9 +265,7 @@ export function createTagger(topics: readonly Topic[], notCues: readonly string[
       .sort((a, b) => b.score - a.score)
       .map((reading) => ({ topic: reading.topic, score: Math.round(reading.score * 1000) / 1000, evidence: reading.evidence }));
     const leaning = readings
-      .filter((reading) => LEANING_VERDICTS.has(reading.verdict) && reading.score >= THRESHOLD.leaning * THRESHOLD.score)
-      // All of a short text's sentences, or at least the `sentences` a tag needs.
-      .filter((reading) => reading.sentenceHits >= THRESHOLD.sentences || reading.spread === 1)
+      .filter((reading) => LEANING_VERDICTS.has(reading.verdict) && reading.recurring && reading.score >= THRESHOLD.leaning * THRESHOLD.score)
       .map((reading) => reading.topic);
     return { tags, leaning };
   }
