@@ -25,7 +25,7 @@ import { indexTokens } from './tokens.ts';
 export interface SearchIndexOptions {
   /**
    * Uncompressed bytes per token chunk. Postings are small integers that gzip about 3.5:1, so
-   * the default 32 KB gives about 10 KB gzip per file (DEFAULTS below says why that size).
+   * the default 16 KB gives about 5 KB gzip per file (DEFAULTS below says why that size).
    */
   chunkBytes?: number;
   /** Records per shard: a page of results reads one shard per result it shows, so keep it small. */
@@ -61,13 +61,17 @@ export interface SearchIndex {
   manifest: SearchManifest;
 }
 
-// Token chunks of 32 KB (about 10 KB gzip): a query fetches only the chunks its words fall in, one
-// or two per word or bigram. Measured with bench/typed-query-bytes.ts on the 10,000-article bench
-// site, typing 注意力机制 downloaded 242 KiB gzip with 64 KB chunks, 167 KiB with 32 KB and 100 KiB
-// with 16 KB. But a drop adds tokens all over the sorted token space and so rewrites most chunks:
-// at 16 KB a 1,000-article rebuild rewrote a third of its index and listing files, more than
-// tests/site/rebuild.test.ts allows.
-const DEFAULTS = { chunkBytes: 32_000, recordsPerShard: 8, shardsPerBlock: 32 };
+// What a reader downloads while typing is mostly whole files holding far more than the query
+// needs: the token chunks its words and bigrams fall in, and one record shard per result shown,
+// fetched again at every keystroke whose ten results differ. Measured with
+// bench/typed-query-bytes.ts on the 10,000-article bench site (KiB gzip, worst of its seven
+// queries): 32 KB chunks with 8 records a shard, 196; 16 KB with 2 records, 87; 16 KB with 1
+// record, 76. Smaller files cost files: every drop adds postings all over the sorted token space,
+// so a rebuild rewrites every chunk (about 580 at 16 KB, 0.25 s more than at 32 KB at 10,000
+// articles), and a cold build writes a record file per two articles (0.5–1.3 s more at 10,000).
+// Two records a shard is where the budget of 100 KB holds with room; a block of 64 shards keeps the
+// manifest to one prefix per 128 articles.
+const DEFAULTS = { chunkBytes: 16_000, recordsPerShard: 2, shardsPerBlock: 64 };
 
 const hashOf = (contents: readonly string[]): string => {
   const hash = createHash('sha256');
