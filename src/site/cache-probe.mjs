@@ -6,7 +6,8 @@
 import { open } from 'lmdb';
 
 const [path, ...tables] = process.argv.slice(2);
-const root = open({ path, compression: false, readOnly: true });
+// The same options as cache-store.ts's STORE_OPTIONS (this file is plain JavaScript and cannot import it).
+const root = open({ path, compression: false, remapChunks: true, readOnly: true });
 for (const name of ['meta', ...tables]) {
   for (const entry of root.openDB({ name, encoding: 'binary' }).getRange()) void entry.value.length;
 }

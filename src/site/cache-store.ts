@@ -134,8 +134,17 @@ export function probeCacheStore(cacheDir: string): Promise<boolean> {
   return new Promise((resolve) => execFile(process.execPath, [PROBE, path, ...TABLES], (error) => resolve(error === null)));
 }
 
+/**
+ * lmdb-js by default maps the file whole, starting at 128 KB and mapping it again, twice as large,
+ * each time it outgrows the map; the old maps stay, with every page a build touched through them.
+ * A cold 100,000-article build (a 1.1 GB store) ended with 2.4 GB of the file resident in those
+ * maps, and 4.7 GB in all. remapChunks maps the file in chunks and lets go of the ones not in use:
+ * 2.7 GB in all, for 7% more time (167 s against 156 s); one map sized ahead gave 3.4 GB.
+ */
+const STORE_OPTIONS = { compression: false, remapChunks: true } as const;
+
 function openRoot(path: string, codeVersion: string): RootDatabase {
-  const root = open({ path, compression: false });
+  const root = open({ path, ...STORE_OPTIONS });
   const meta = root.openDB<string, string>({ name: 'meta' });
   if (meta.get(VERSION_KEY) !== codeVersion) {
     root.transactionSync(() => {
