@@ -112,7 +112,7 @@ export async function openCacheStore(cacheDir: string, codeVersion: string, prob
       root.transactionSync(() => {
         for (const [name, { db }] of tables) {
           const used = usedBy(name);
-          if (db.getCount() <= used.size * PRUNE_FACTOR + PRUNE_FLOOR) continue;
+          if (entryCount(db) <= used.size * PRUNE_FACTOR + PRUNE_FLOOR) continue;
           for (const key of db.getKeys()) if (!used.has(key)) db.removeSync(key);
         }
       });
@@ -120,6 +120,12 @@ export async function openCacheStore(cacheDir: string, codeVersion: string, prob
     },
   };
 }
+
+/**
+ * LMDB keeps each table's entry count in its header (mdb_stat), which lmdb-js's getStats reads
+ * at once; its getCount walks every entry instead, 1.7 s for the four tables at 100,000 articles.
+ */
+const entryCount = (db: Database<unknown, string>): number => (db.getStats() as { entryCount: number }).entryCount;
 
 const PROBE = fileURLToPath(new URL('./cache-probe.mjs', import.meta.url));
 

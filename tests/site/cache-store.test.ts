@@ -63,3 +63,16 @@ test('unused entries are forgotten, but a text keeps its excerpt and search fiel
   assert.equal(after.table('search').get('text-99'), 99);
   await after.close();
 });
+
+test('a store no larger than the pruning floor keeps entries a build did not read', async () => {
+  const dir = await fresh();
+  const store = await openCacheStore(dir, 'v1');
+  for (let i = 0; i < 50; i++) store.table<number>('derivations').set(`text-${i}`, i);
+  await store.close();
+  const rebuild = await openCacheStore(dir, 'v1');
+  rebuild.table('derivations').get('text-0');
+  await rebuild.close();
+  const after = await openCacheStore(dir, 'v1');
+  assert.equal(after.table('derivations').get('text-49'), 49, 'an unread entry stays while the table is small');
+  await after.close();
+});
