@@ -23,6 +23,8 @@ const RESULT = '#results a[href*="/articles/"]';
 /** The search page's own box if it has one, else the header's, which every page carries. */
 const SEARCH_INPUTS = ['main input[type="search"]', '#search-input', '#site-search'];
 const FIRST_QUERY = '注意力';
+/** Typed one character at a time by bench/typed-query-bytes.ts and tests/search/typing-bytes.test.ts, against the 100 KB budget. */
+export const TYPED_QUERIES = ['注意力机制', 'Transformer', '扩散模型', '强化学习', 'ViT', '策略梯度', '位置编码'];
 export const QUERIES = ['注意力', 'Transformer', '扩散模型', '强化学习', 'ViT', '分类', 'softmax', '策略梯度', '目标检测', 'transfomer', 'CLIP', '线性 Attention', '卷积', 'VAE', '时序差分', '采样', '梯度', 'DDPM', '位置编码', 'Kimi'];
 const PASSES = 2;
 const SETTLE_MS = 250;

@@ -3,9 +3,8 @@
 // pulls in, gzip-6 sizes as a static host serves them.
 //   node --import tsx bench/typed-query-bytes.ts <site-dir>
 import { chromium } from 'playwright-core';
-import { CHROMIUM, CHROMIUM_ARGS, serveSite } from './search-latency.ts';
+import { CHROMIUM, CHROMIUM_ARGS, serveSite, TYPED_QUERIES } from './search-latency.ts';
 
-const QUERIES = ['注意力机制', 'Transformer', '扩散模型', '强化学习', 'ViT', '策略梯度', '位置编码'];
 const KEY_DELAY_MS = 150;
 const SETTLE_MS = 800;
 
@@ -18,7 +17,7 @@ const { server, origin, gzipSizeOf } = await serveSite(siteDir);
 const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 try {
   console.log('query\trequests\tgzip KiB\tresults shown');
-  for (const query of QUERIES) {
+  for (const query of TYPED_QUERIES) {
     const context = await browser.newContext();
     const page = await context.newPage();
     await page.goto(`${origin}/search/`);

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { gzipSync } from 'node:zlib';
 import { generateCorpus, writeCorpus } from '../../bench/generate.ts';
+import { TYPED_QUERIES } from '../../bench/search-latency.ts';
 import { SearchEngine } from '../../src/search/engine.ts';
 import { corpusSearch } from './seed-engine.ts';
 
@@ -17,7 +18,6 @@ import { corpusSearch } from './seed-engine.ts';
 const BUDGET = 100 * 1024;
 /** Results the search page shows at once (src/search/client.ts). */
 const PAGE_SIZE = 10;
-const QUERIES = ['注意力机制', 'Transformer', '扩散模型', '强化学习', 'ViT', '策略梯度', '位置编码'];
 
 const work = await mkdtemp(join(tmpdir(), 'digest-typing-'));
 after(() => rm(work, { recursive: true, force: true }));
@@ -27,7 +27,7 @@ const { index } = await corpusSearch(feeds);
 const contents = new Map(index.files.map((file) => [file.path, file.content]));
 const gzipBytes = (file: string) => gzipSync(contents.get(file)!, { level: 6 }).length;
 
-for (const query of QUERIES) {
+for (const query of TYPED_QUERIES) {
   test(`typing ${query} a character at a time reads at most 100 KB gzip of the index at 1,000 articles`, async () => {
     const read = new Set<string>();
     const engine = new SearchEngine(async (file) => {
