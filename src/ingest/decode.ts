@@ -27,13 +27,18 @@ const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 const utf8Lossy = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false });
 const gb18030 = new TextDecoder('gb18030', { fatal: true });
 
-function isControlByte(byte: number): boolean {
-  return (byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d) || byte === 0x7f;
-}
+/** NUL and the other control bytes, but not tab, line feed or carriage return; and DEL. */
+const CONTROL_BYTE = new Uint8Array(256);
+for (let byte = 0; byte < 0x20; byte++) CONTROL_BYTE[byte] = byte === 0x09 || byte === 0x0a || byte === 0x0d ? 0 : 1;
+CONTROL_BYTE[0x7f] = 1;
 
-function shareOf(bytes: Uint8Array, predicate: (byte: number) => boolean): number {
+/**
+ * A table and an indexed loop, not a predicate per byte: every byte of every drop passes here on
+ * every build, and the iterator and call cost 0.1 s at 12 MB of feeds (10,000 articles).
+ */
+function controlShareOf(bytes: Uint8Array): number {
   let count = 0;
-  for (const byte of bytes) if (predicate(byte)) count++;
+  for (let index = 0; index < bytes.length; index++) count += CONTROL_BYTE[bytes[index]!]!;
   return bytes.length === 0 ? 0 : count / bytes.length;
 }
 
@@ -63,7 +68,7 @@ export function decodeFeed(bytes: Uint8Array): Decoded {
     const text = new TextDecoder(utf16).decode(bytes);
     return { kind: 'text', text, encoding: utf16, damagedBytes: countReplacements(text) };
   }
-  const controlShare = shareOf(bytes, isControlByte);
+  const controlShare = controlShareOf(bytes);
   const clean = strictUtf8(bytes);
   const binaryShare = clean === null ? BINARY_CONTROL_SHARE : BINARY_CONTROL_SHARE_OF_UTF8;
   if (controlShare > binaryShare) return { kind: 'binary', controlShare };
