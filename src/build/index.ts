@@ -6,13 +6,13 @@ import { join } from 'node:path';
 import { groupArticles } from '../articles/index.ts';
 import { readDrops } from '../ingest/index.ts';
 import type { Digest, SiteConfig } from '../model.ts';
-import { buildSearchIndex, type SearchIndex } from '../search/index.ts';
+import { buildSearchIndex, SEARCH_INDEX_PATH, type PreviousIndex, type SearchIndex } from '../search/index.ts';
 import { memoryCacheStore, openCacheStore, probeCacheStore, type CacheStore } from '../site/cache-store.ts';
 import { codeVersion } from '../site/code-version.ts';
 import { derivations as derivationsIn, type Derivations } from '../site/derive.ts';
 import { buildDigest } from '../site/digest.ts';
-import { planPages, slicesOf, type PagePlan } from '../site/page-plan.ts';
-import { previousPageKeys, removeEmptyFolders, reusePages, savePageKeys } from '../site/page-store.ts';
+import { indexOutputFile, planPages, slicesOf, type PagePlan } from '../site/page-plan.ts';
+import { previousIndex, previousPageKeys, removeEmptyFolders, reusePages, saveIndexState, savePageKeys } from '../site/page-store.ts';
 import { publishAtomically, writeFailureCause } from '../site/publish.ts';
 import { buildSiteModel, type SiteModel } from '../site/views.ts';
 import { renderSlices } from './eleventy.ts';
@@ -67,12 +67,12 @@ export interface DigestRead {
 export async function readDigest(options: BuildOptions): Promise<DigestRead> {
   const log = options.log ?? (() => {});
   const onWait = (file: string, ms: number) => log(`waiting ${ms} ms for ${file} to settle`);
-  // The cache is checked in a child process while the feeds are read (see cache-probe.mjs).
+  // The cache is checked in a child process while the feeds are read and merged (see cache-probe.mjs).
   const probed = options.cacheDir ? probeCacheStore(options.cacheDir) : null;
   const drops = await readDrops(options.feedsDir, { settleMs: options.settleMs ?? 0, onWait });
+  const groups = groupArticles(drops);
   const store = await openCache(options, probed);
   try {
-    const groups = groupArticles(drops);
     const derivations = derivationsIn(store);
     const derived = await derivations.deriveMissing(groups.map((group) => group.text));
     if (derived > 0) log(`derived titles, topics and math for ${derived} new texts`);
@@ -96,13 +96,14 @@ export async function prepareSite(options: BuildOptions & { outDir: string }): P
   const read = await readDigest(options);
   try {
     const site = buildSiteModel(read.digest, options.site);
-    const searchIndex = buildSearchIndex(site.digest.articles, site.topics, {
-      textCache: { get: read.derivations.search, set: () => {} },
-    });
     const previous = previousPageKeys(read.store, options.outDir);
     // A page is reused only if the previous release still holds it (someone may have deleted it).
     const reusable = (file: string, key: string) => previous(file) === key && existsSync(join(options.outDir, file));
-    const plan = planPages(site, searchIndex.files, searchIndex.manifestFile, await codeVersion(), reusable);
+    const indexSearch = (lastIndex: PreviousIndex | null) =>
+      buildSearchIndex(site.digest.articles, site.topics, { textCache: { get: read.derivations.search, set: () => {} }, previous: lastIndex });
+    let searchIndex = indexSearch(previousIndex(read.store, options.outDir, SEARCH_INDEX_PATH.slice(1)));
+    if (!searchIndex.unchangedFiles.every((path) => reusable(indexOutputFile(path), path))) searchIndex = indexSearch(null);
+    const plan = planPages(site, searchIndex, await codeVersion(), reusable);
     return { ...read, site, searchIndex, plan };
   } catch (error) {
     await read.store.close();
@@ -147,6 +148,7 @@ export async function buildSite(options: WriteOptions): Promise<BuiltSite | null
       removeEmptyFolders(emptied, release);
     });
     savePageKeys(store, options.outDir, plan.keys);
+    saveIndexState(store, options.outDir, { manifestFile: searchIndex.manifestFile, documents: searchIndex.documents });
     const articles = { rendered: plan.articles.length, reused: site.digest.articles.length - plan.articles.length };
     return { digest: site.digest, articles, otherPages: { rendered: rendered - articles.rendered, reused: plan.reuse.length - articles.reused } };
   } finally {

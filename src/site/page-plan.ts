@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { DropReport, PublishedArticle } from '../model.ts';
 import type { IndexFile } from '../search/format.ts';
-import { SEARCH_INDEX_PATH } from '../search/index.ts';
+import { SEARCH_INDEX_PATH, type SearchIndex } from '../search/index.ts';
 import { VISIT_FRESH_DROPS } from '../reader/index.ts';
 import { visitFacts } from './reading.ts';
 import { articlePath, dropPath, type SiteModel, type TopicPage } from './views.ts';
@@ -103,18 +103,22 @@ function pageKeys(site: SiteModel, codeVersion: string) {
   };
 }
 
+/** Where a search index file is written, relative to the site root. */
+export const indexOutputFile = (path: string): string => outputFile(`${SEARCH_INDEX_PATH}${path}`);
+
 /**
  * Which pages this build renders and which it takes from the previous build into the same output
  * folder: a page is reused when its key is the one the previous build recorded for it. Search index
- * files are named by their content, so one is reused whenever the previous build wrote it.
+ * files are named by their content, so one is reused whenever the previous build wrote it; the
+ * index's unchanged files are reused as they are (the caller has checked that they can be).
  */
 export function planPages(
   site: SiteModel,
-  indexFiles: readonly IndexFile[],
-  searchManifest: string,
+  searchIndex: Pick<SearchIndex, 'files' | 'unchangedFiles' | 'manifestFile'>,
   codeVersion: string,
   reusable: (file: string, key: string) => boolean,
 ): PagePlan {
+  const searchManifest = searchIndex.manifestFile;
   const keys = pageKeys(site, codeVersion);
   const plan: PagePlan = { singles: [], articles: [], drops: [], topicPages: [], indexFiles: [], reuse: [], keys: new Map() };
   const sort = <T>(file: string, key: string, item: T, render: T[]) => {
@@ -132,7 +136,11 @@ export function planPages(
   for (const article of site.digest.articles) sort(outputFile(articlePath(article.id)), keys.article(article), article, plan.articles);
   for (const drop of site.digest.drops) sort(outputFile(dropPath(drop.id)), keys.drop(drop), drop, plan.drops);
   for (const page of site.topicPages) sort(outputFile(page.path), keys.topicPage(page), page, plan.topicPages);
-  for (const file of indexFiles) sort(outputFile(`${SEARCH_INDEX_PATH}${file.path}`), file.path, file, plan.indexFiles);
+  for (const file of searchIndex.files) sort(indexOutputFile(file.path), file.path, file, plan.indexFiles);
+  for (const path of searchIndex.unchangedFiles) {
+    plan.keys.set(indexOutputFile(path), path);
+    plan.reuse.push(indexOutputFile(path));
+  }
   return plan;
 }
 

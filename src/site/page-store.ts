@@ -1,5 +1,6 @@
-import { copyFileSync, linkSync, lstatSync, mkdirSync, readdirSync, rmdirSync, statSync, unlinkSync } from 'node:fs';
+import { copyFileSync, linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmdirSync, statSync, unlinkSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
+import type { PreviousIndex } from '../search/index.ts';
 import type { CacheStore } from './cache-store.ts';
 
 /** Page keys live in the cache per output folder: two sites built from one checkout keep apart. */
@@ -13,6 +14,41 @@ export function previousPageKeys(store: CacheStore, outDir: string): (file: stri
 export function savePageKeys(store: CacheStore, outDir: string, keys: ReadonlyMap<string, string>): void {
   const pages = store.table<string>('pages');
   for (const [file, key] of keys) if (pages.get(entryKey(outDir, file)) !== key) pages.set(entryKey(outDir, file), key);
+}
+
+/** Where the search index's state is kept among the page keys: no output file's name holds a NUL. */
+const INDEX_STATE = '\0search-index';
+
+/** What the next build needs to extend this build's search index rather than index everything again. */
+export interface IndexState {
+  manifestFile: string;
+  documents: readonly string[];
+}
+
+/**
+ * The search index the previous build into `outDir` wrote, read back from the live release (see
+ * PreviousIndex); null without one. The files are only read when the index's documents match.
+ */
+export function previousIndex(store: CacheStore, outDir: string, indexFolder: string): PreviousIndex | null {
+  const saved = store.table<string>('pages').get(entryKey(outDir, INDEX_STATE));
+  if (saved === undefined) return null;
+  try {
+    const { manifestFile, documents } = JSON.parse(saved) as IndexState;
+    const readFile = (path: string): string | null => {
+      try {
+        return readFileSync(join(outDir, indexFolder, path), 'utf8');
+      } catch {
+        return null;
+      }
+    };
+    return { manifestFile, documents, readFile };
+  } catch {
+    return null;
+  }
+}
+
+export function saveIndexState(store: CacheStore, outDir: string, state: IndexState): void {
+  store.table<string>('pages').set(entryKey(outDir, INDEX_STATE), JSON.stringify({ manifestFile: state.manifestFile, documents: state.documents }));
 }
 
 /**

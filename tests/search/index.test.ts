@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { gzipSync } from 'node:zlib';
-import { buildSearchIndex, searchRecord } from '../../src/search/build.ts';
+import { buildSearchIndex, searchRecord, type SearchIndex } from '../../src/search/build.ts';
 import { SearchEngine } from '../../src/search/engine.ts';
 import {
   decodeGaps,
@@ -125,6 +125,57 @@ test('a new drop only appends documents: the record shards of older blocks keep 
     const path = recordShardFile(recordShards, shard);
     const content = older.files.find((file) => file.path === path)?.content;
     assert.ok(content !== undefined && newer.get(path) === content, `${path} is reused as it was`);
+  }
+});
+
+/** The previous build's state as a rebuild sees it: its documents, and its files to read back. */
+function previousOf(older: SearchIndex, edit: (path: string, content: string) => string = (_, content) => content) {
+  const written = new Map(older.files.map((file) => [file.path, file.content]));
+  return { manifestFile: older.manifestFile, documents: older.documents, readFile: (path: string) => (written.has(path) ? edit(path, written.get(path)!) : null) };
+}
+
+/** Every file of an index, the unchanged ones read from the index they were kept from. */
+const allFiles = (built: SearchIndex, keptFrom: SearchIndex) => {
+  const kept = new Map(keptFrom.files.map((file) => [file.path, file.content]));
+  return new Map([...built.files.map((file): [string, string] => [file.path, file.content]), ...built.unchangedFiles.map((path): [string, string] => [path, kept.get(path)!])]);
+};
+
+test('a rebuild extends the previous index: only the new documents and the last block are read again, and the files equal a fresh index', () => {
+  const latest = site.digest.drops.at(-1)!.id;
+  const before = articles.filter((article) => article.firstDrop !== latest);
+  const small = { recordsPerShard: 2, shardsPerBlock: 3 };
+  const older = buildSearchIndex(before, site.topics, small);
+  const fresh = buildSearchIndex(articles, site.topics, small);
+  const read: string[] = [];
+  const textCache = { get: (text: string) => void read.push(text), set: () => {} };
+  const extended = buildSearchIndex(articles, site.topics, { ...small, previous: previousOf(older), textCache });
+
+  assert.equal(extended.manifestFile, fresh.manifestFile);
+  assert.deepEqual(allFiles(extended, older), new Map(fresh.files.map((file) => [file.path, file.content])));
+  const keptDocs = Math.floor(before.length / 6) * 6;
+  assert.equal(extended.unchangedFiles.length, keptDocs / 2, 'the record shards of full old blocks are kept');
+  assert.equal(read.length, articles.length - keptDocs, 'texts are read only for the records written again');
+  assert.deepEqual(extended.documents, fresh.documents);
+});
+
+test('a rebuild indexes everything again when the previous index does not hold up', () => {
+  const latest = site.digest.drops.at(-1)!.id;
+  const before = articles.filter((article) => article.firstDrop !== latest);
+  const older = buildSearchIndex(before, site.topics);
+  const fresh = buildSearchIndex(articles, site.topics);
+  const firstChunk = shardFile(older.manifest.tokenChunks.files, 0);
+  const cases = {
+    'a token chunk edited by hand': previousOf(older, (path, content) => (path === firstChunk ? content.replace('"postings":[[', '"postings":[[4,') : content)),
+    'a token chunk gone': { ...previousOf(older), readFile: (path: string) => (path === firstChunk ? null : previousOf(older).readFile(path)) },
+    'the manifest edited by hand': previousOf(older, (path, content) => (path === older.manifestFile ? content.replace('"documents":', '"documents": ') : content)),
+    'an old document changed': { ...previousOf(older), documents: older.documents.map((fingerprint, doc) => (doc === 5 ? `x${fingerprint}` : fingerprint)) },
+    'more documents than now': previousOf(fresh),
+  };
+  for (const [what, previous] of Object.entries(cases)) {
+    const rebuilt = buildSearchIndex(what === 'more documents than now' ? before : articles, site.topics, { previous });
+    const expected = what === 'more documents than now' ? older : fresh;
+    assert.deepEqual(rebuilt.unchangedFiles, [], what);
+    assert.deepEqual(rebuilt.files, expected.files, what);
   }
 });
 
