@@ -130,6 +130,9 @@ const idNumber = (article: PublishedArticle): number => parseInt(article.id.slic
 function relatedArticles(articles: readonly PublishedArticle[]): Map<string, PublishedArticle[]> {
   const terms = articles.map((article) => [...new Set(article.keyTerms.map((term) => term.toLowerCase()))]);
   const idNumbers = articles.map(idNumber);
+  // Topics as bits, so counting the topics two articles share allocates nothing.
+  const topicBits = new Map(TOPICS.map((topic, bit) => [topic.id as string, 1 << bit]));
+  const topicMasks = articles.map((article) => article.topics.reduce((mask, topic) => mask | (topicBits.get(topic) ?? 0), 0));
   const holders = new Map<string, number[]>();
   terms.forEach((own, index) => {
     for (const term of own) {
@@ -151,25 +154,37 @@ function relatedArticles(articles: readonly PublishedArticle[]): Map<string, Pub
   }
 
   const related = new Map<string, PublishedArticle[]>();
+  // Scores in one array for all articles, each entry reset when an article first meets it: a
+  // Map per article cost most of the site model's time at 10,000 articles.
+  const scores = new Float64Array(articles.length);
+  const scoredFor = new Int32Array(articles.length).fill(-1);
   articles.forEach((article, index) => {
-    const scores = new Map<number, number>();
+    const candidates: number[] = [];
+    const add = (other: number, weight: number) => {
+      if (other === index) return;
+      if (scoredFor[other] !== index) {
+        scoredFor[other] = index;
+        scores[other] = 0;
+        candidates.push(other);
+      }
+      scores[other] = scores[other]! + weight;
+    };
     for (const term of terms[index]!) {
       const list = holders.get(term)!;
       if (list.length > COMMON_TERM) continue;
       // Rarity from the term's own count alone, not the corpus size: a new drop then reweighs only
       // the terms its articles hold, and the related cards of unrelated articles stay as they were.
       const weight = Math.log(COMMON_TERM / list.length) + 1;
-      for (const other of list) if (other !== index) scores.set(other, (scores.get(other) ?? 0) + weight);
+      for (const other of list) add(other, weight);
     }
-    for (const other of byFirstTopic.get(article.topics[0] ?? 'other') ?? []) {
-      if (other !== index && !scores.has(other)) scores.set(other, 0);
-    }
+    for (const other of byFirstTopic.get(article.topics[0] ?? 'other') ?? []) add(other, 0);
     const own = idNumbers[index]!;
     // The best few kept in order as candidates pass, not every candidate sorted: an article has
     // hundreds, and sorting them all for 10,000 articles took a third of a second of every build.
     const best: Ranked[] = [];
-    for (const [other, score] of scores) {
-      const shared = articles[other]!.topics.filter((topic) => article.topics.includes(topic)).length;
+    for (const other of candidates) {
+      const score = scores[other]!;
+      const shared = bitCount(topicMasks[index]! & topicMasks[other]!);
       const candidate = { other, score: score + shared * 0.5, tie: (own ^ idNumbers[other]!) >>> 0 };
       if (best.length === RELATED_COUNT && rankedBefore(best[RELATED_COUNT - 1]!, candidate)) continue;
       let at = best.length;
@@ -180,6 +195,12 @@ function relatedArticles(articles: readonly PublishedArticle[]): Map<string, Pub
     related.set(article.id, best.map(({ other }) => articles[other]!));
   });
   return related;
+}
+
+function bitCount(bits: number): number {
+  let count = 0;
+  for (let rest = bits; rest !== 0; rest &= rest - 1) count++;
+  return count;
 }
 
 interface Ranked {
