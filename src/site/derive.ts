@@ -104,10 +104,18 @@ export function derivations(store: CacheStore) {
       return pick(derived);
     };
   };
+  // The descriptions deriveMissing finds, for the digest to take rather than look up and decode
+  // each a second time; the digest holds them all anyway.
+  const descriptions = new Map<string, TextDerivation>();
+  const describe = read('derivations', (derived) => derived.text);
   return {
     async deriveMissing(texts: readonly string[], threads = availableParallelism()): Promise<number> {
       const described = store.table<TextDerivation>('derivations');
-      const missing = [...new Set(texts)].filter((text) => described.get(keyOf(text)) === undefined);
+      const missing = [...new Set(texts)].filter((text) => {
+        const found = described.get(keyOf(text));
+        if (found !== undefined) descriptions.set(text, found);
+        return found === undefined;
+      });
       const shares: string[][] = [];
       for (let from = 0; from < missing.length; from += SHARE) shares.push(missing.slice(from, from + SHARE));
       let next = 0;
@@ -141,7 +149,7 @@ export function derivations(store: CacheStore) {
       }
       return missing.length;
     },
-    description: read('derivations', (derived) => derived.text),
+    description: (text: string): TextDerivation => descriptions.get(text) ?? describe(text),
     excerptHtml: read('excerpts', (derived) => derived.excerptHtml),
     search: read('search', (derived) => derived.search),
   };
