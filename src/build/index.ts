@@ -12,7 +12,7 @@ import { codeVersion } from '../site/code-version.ts';
 import { derivations as derivationsIn, type Derivations } from '../site/derive.ts';
 import { buildDigest } from '../site/digest.ts';
 import { indexOutputFile, planPages, slicesOf, type PagePlan } from '../site/page-plan.ts';
-import { previousIndex, previousPageKeys, removeEmptyFolders, reusePages, saveIndexState, savePageKeys } from '../site/page-store.ts';
+import { previousBuild, previousIndex, removeEmptyFolders, reusePages, saveBuild } from '../site/page-store.ts';
 import { publishAtomically, writeFailureCause } from '../site/publish.ts';
 import { buildSiteModel, type SiteModel } from '../site/views.ts';
 import { renderSlices } from './eleventy.ts';
@@ -91,20 +91,27 @@ export interface PreparedSite extends DigestRead {
   plan: PagePlan;
 }
 
+/**
+ * The search index and the page plan, against the previous build into the same output folder.
+ * A page whose key is unchanged is taken to be in the live release still; `checkLive` checks each
+ * one instead (a stat per page, 2 s at 100,000 articles), for when a build found some gone.
+ */
+async function planSite(read: DigestRead, site: SiteModel, outDir: string, checkLive: boolean): Promise<{ searchIndex: SearchIndex; plan: PagePlan }> {
+  const previous = previousBuild(read.store, outDir);
+  const reusable = (file: string, key: string) => previous?.keys.get(file) === key && (!checkLive || existsSync(join(outDir, file)));
+  const indexSearch = (lastIndex: PreviousIndex | null) =>
+    buildSearchIndex(site.digest.articles, site.topics, { textCache: { get: read.derivations.search, set: () => {} }, previous: lastIndex });
+  let searchIndex = indexSearch(previous && previousIndex(previous.index, outDir, SEARCH_INDEX_PATH.slice(1)));
+  if (!searchIndex.unchangedFiles.every((path) => reusable(indexOutputFile(path), path))) searchIndex = indexSearch(null);
+  return { searchIndex, plan: planPages(site, searchIndex, await codeVersion(), reusable) };
+}
+
 /** Everything up to the page plan: what a test can inspect without writing a site. */
 export async function prepareSite(options: BuildOptions & { outDir: string }): Promise<PreparedSite> {
   const read = await readDigest(options);
   try {
     const site = buildSiteModel(read.digest, options.site);
-    const previous = previousPageKeys(read.store, options.outDir);
-    // A page is reused only if the previous release still holds it (someone may have deleted it).
-    const reusable = (file: string, key: string) => previous(file) === key && existsSync(join(options.outDir, file));
-    const indexSearch = (lastIndex: PreviousIndex | null) =>
-      buildSearchIndex(site.digest.articles, site.topics, { textCache: { get: read.derivations.search, set: () => {} }, previous: lastIndex });
-    let searchIndex = indexSearch(previousIndex(read.store, options.outDir, SEARCH_INDEX_PATH.slice(1)));
-    if (!searchIndex.unchangedFiles.every((path) => reusable(indexOutputFile(path), path))) searchIndex = indexSearch(null);
-    const plan = planPages(site, searchIndex, await codeVersion(), reusable);
-    return { ...read, site, searchIndex, plan };
+    return { ...read, site, ...(await planSite(read, site, options.outDir, false)) };
   } catch (error) {
     await read.store.close();
     throw error;
@@ -131,12 +138,19 @@ export interface WriteOptions extends BuildOptions {
 /** Builds the site into a new release beside `outDir` and swaps it in atomically; null when `onDigest` said no. */
 export async function buildSite(options: WriteOptions): Promise<BuiltSite | null> {
   const prepared = await prepareSite(options);
-  const { site, plan, searchIndex, derivations, store } = prepared;
+  const { site, derivations, store } = prepared;
+  let { plan, searchIndex } = prepared;
   try {
     if (options.onDigest?.(site.digest) === false) return null;
     let rendered = 0;
     await publishAtomically(options.outDir, async (release) => {
-      const emptied = reusePages(plan.reuse, options.outDir, release);
+      let { emptied, missing } = reusePages(plan.reuse, options.outDir, release);
+      if (missing.length > 0) {
+        options.log?.(`${missing.length} files the last build wrote are gone from ${options.outDir}: rendering them again`);
+        ({ plan, searchIndex } = await planSite(prepared, site, options.outDir, true));
+        const again = reusePages(plan.reuse, options.outDir, release);
+        emptied = [...emptied, ...again.emptied];
+      }
       const slices = slicesOf(plan, options.slicePages ?? SLICE_PAGES);
       rendered = await renderSlices({
         site,
@@ -147,8 +161,7 @@ export async function buildSite(options: WriteOptions): Promise<BuiltSite | null
       });
       removeEmptyFolders(emptied, release);
     });
-    savePageKeys(store, options.outDir, plan.keys);
-    saveIndexState(store, options.outDir, { manifestFile: searchIndex.manifestFile, documents: searchIndex.documents });
+    saveBuild(store, options.outDir, { keys: plan.keys, index: searchIndex });
     const articles = { rendered: plan.articles.length, reused: site.digest.articles.length - plan.articles.length };
     return { digest: site.digest, articles, otherPages: { rendered: rendered - articles.rendered, reused: plan.reuse.length - articles.reused } };
   } finally {

@@ -115,3 +115,21 @@ test('a rebuild after a new drop reuses unchanged pages and equals a fresh build
   await runDigest(['build', '--feeds', feeds, '--out', join(work, 'fresh'), '--cache', '']);
   await assertSameSite(join(work, 'site'), join(work, 'fresh'), 'the rebuild against a fresh build');
 });
+
+test('a rebuild renders again the pages someone deleted from the live site, and still equals a fresh build', async () => {
+  const { mkdtemp, cp, rm } = await import('node:fs/promises');
+  const { tmpdir } = await import('node:os');
+  const work = await mkdtemp(join(tmpdir(), 'digest-deleted-'));
+  const [feeds, cache, site] = [join(work, 'feeds'), join(work, 'cache'), join(work, 'site')];
+  await cp(FEEDS, feeds, { recursive: true });
+  await rm(join(feeds, '004_1ad6004f85210699.txt'));
+  await runDigest(['build', '--feeds', feeds, '--out', site, '--cache', cache]);
+  const oldest = (await readJson(site)).articles.at(-1)!.id;
+  await rm(join(site, 'articles', oldest, 'index.html'));
+  await rm(join(site, 'search', 'index.html'));
+  await cp(join(FEEDS, '004_1ad6004f85210699.txt'), join(feeds, '004_1ad6004f85210699.txt'));
+  const rebuild = await runDigest(['build', '--feeds', feeds, '--out', site, '--cache', cache]);
+  assert.match(rebuild.stdout, /[12] files the last build wrote are gone from .*site: rendering them again/);
+  await runDigest(['build', '--feeds', feeds, '--out', join(work, 'fresh'), '--cache', '']);
+  await assertSameSite(site, join(work, 'fresh'), 'the rebuild against a fresh build');
+});
