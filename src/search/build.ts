@@ -3,10 +3,10 @@ import { createHash } from 'node:crypto';
 import type { PublishedArticle } from '../model.ts';
 import { OTHER_TOPIC } from '../topics/index.ts';
 import {
-  decodePostings,
   encodeGaps,
   encodePostings,
   FIELD,
+  type PostingList,
   recordShardFile,
   SEARCH_FORMAT_VERSION,
   type FieldRank,
@@ -96,25 +96,28 @@ export interface SearchIndex {
 // manifest to one prefix per 128 articles.
 const DEFAULTS = { chunkBytes: 16_000, recordsPerShard: 2, shardsPerBlock: 64 };
 
-const hashOf = (contents: readonly string[]): string => {
+/** The hash in index file names: of each content in turn, each ended by a NUL. */
+function contentHash() {
   const hash = createHash('sha256');
-  for (const content of contents) hash.update(content).update('\0');
-  return hash.digest('hex').slice(0, 12);
+  return {
+    add: (content: string): void => void hash.update(content).update('\0'),
+    hex: (): string => hash.digest('hex').slice(0, 12),
+  };
+}
+
+const hashOf = (contents: readonly string[]): string => {
+  const hash = contentHash();
+  for (const content of contents) hash.add(content);
+  return hash.hex();
 };
 
 /** Content-addressed names: a rebuilt index never mixes with files a browser cached earlier. */
 const fileName = (kind: string, content: string): string => `${kind}-${hashOf([content])}.json`;
-const shardPrefix = (kind: string, contents: readonly string[]): string => `${kind}-${hashOf(contents)}-`;
+const shardPrefix = (kind: string, hash: string): string => `${kind}-${hash}-`;
 
 function named(kind: string, value: unknown): IndexFile {
   const content = JSON.stringify(value);
   return { path: fileName(kind, content), content };
-}
-
-function shards(kind: string, values: readonly unknown[]): { names: ShardNames; files: IndexFile[] } {
-  const contents = values.map((value) => JSON.stringify(value));
-  const names = { prefix: shardPrefix(kind, contents), count: contents.length };
-  return { names, files: contents.map((content, index) => ({ path: shardFile(names, index), content })) };
 }
 
 /**
@@ -130,7 +133,7 @@ function recordShards(
   const contents: string[] = [];
   for (let from = 0; from < records.length; from += size) contents.push(JSON.stringify(records.slice(from, from + size)));
   const shards: RecordShards = { size, blockSize, blocks: [...keptBlocks] };
-  for (let from = 0; from < contents.length; from += blockSize) shards.blocks.push(shardPrefix('r', contents.slice(from, from + blockSize)));
+  for (let from = 0; from < contents.length; from += blockSize) shards.blocks.push(shardPrefix('r', hashOf(contents.slice(from, from + blockSize))));
   const firstShard = keptBlocks.length * blockSize;
   return {
     shards,
@@ -186,46 +189,40 @@ export function searchRecord(article: PublishedArticle): SearchRecord {
 const documentFingerprint = (article: PublishedArticle): string =>
   hashOf([article.url, article.topics.join(' '), article.leaning.join(' '), article.text]);
 
-/** The previous index's postings, when its documents are the first of these; null otherwise. */
-function previousPostings(
-  previous: PreviousIndex,
-  documents: readonly string[],
-  recordShards: { size: number; blockSize: number },
-): { postings: Map<string, number[]>; manifest: SearchManifest } | null {
+/** The previous index's manifest, when its documents are the first of these; null otherwise. */
+function previousManifest(previous: PreviousIndex, documents: readonly string[], recordShards: { size: number; blockSize: number }): SearchManifest | null {
   const kept = previous.documents.length;
   if (kept === 0 || kept > documents.length || previous.documents.some((fingerprint, doc) => fingerprint !== documents[doc])) return null;
   // Files someone edited, or a build that stopped half-way, must not leak into this index: each
-  // file is checked against the hash in its name.
-  const manifestContent = previous.readFile(previous.manifestFile);
-  if (manifestContent === null || fileName('manifest', manifestContent) !== previous.manifestFile) return null;
-  let manifest: SearchManifest;
+  // file is checked against the hash in its name (the token chunks as they are read).
+  const content = previous.readFile(previous.manifestFile);
+  if (content === null || fileName('manifest', content) !== previous.manifestFile) return null;
   try {
-    manifest = JSON.parse(manifestContent) as SearchManifest;
+    const manifest = JSON.parse(content) as SearchManifest;
+    const fits =
+      manifest.version === SEARCH_FORMAT_VERSION &&
+      manifest.documents === kept &&
+      manifest.recordShards.size === recordShards.size &&
+      manifest.recordShards.blockSize === recordShards.blockSize;
+    return fits ? manifest : null;
   } catch {
     return null;
   }
-  const { files } = manifest.tokenChunks;
-  if (
-    manifest.version !== SEARCH_FORMAT_VERSION ||
-    manifest.documents !== kept ||
-    manifest.recordShards.size !== recordShards.size ||
-    manifest.recordShards.blockSize !== recordShards.blockSize
-  ) {
-    return null;
-  }
-  const contents: string[] = [];
+}
+
+/** A previous index file that is missing or not what its name says: the index is built afresh. */
+class StaleIndexError extends Error {}
+
+/** The previous index's token chunks, read one at a time; throws StaleIndexError unless all are as named. */
+function* previousChunks(previous: PreviousIndex, files: ShardNames): Generator<TokenChunk> {
+  const hash = contentHash();
   for (let index = 0; index < files.count; index++) {
     const content = previous.readFile(shardFile(files, index));
-    if (content === null) return null;
-    contents.push(content);
+    if (content === null) throw new StaleIndexError();
+    hash.add(content);
+    yield JSON.parse(content) as TokenChunk;
   }
-  if (shardPrefix('t', contents) !== files.prefix) return null;
-  const postings = new Map<string, number[]>();
-  for (const content of contents) {
-    const chunk = JSON.parse(content) as TokenChunk;
-    chunk.tokens.forEach((token, index) => postings.set(token, decodePostings(chunk.postings[index]!)));
-  }
-  return { postings, manifest };
+  if (shardPrefix('t', hash.hex()) !== files.prefix) throw new StaleIndexError();
 }
 
 /**
@@ -242,26 +239,71 @@ function addPostings(postings: Map<string, number[]>, doc: number, { tokens, fie
   });
 }
 
-function tokenChunks(postings: Map<string, number[]>, chunkBytes: number): TokenChunk[] {
-  // Plain string order (UTF-16 code units), the order the client's binary search assumes.
-  const tokens = [...postings.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  const chunks: TokenChunk[] = [];
+/** Plain string order (UTF-16 code units), the order the client's binary search assumes. */
+const byCodeUnit = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Each token and its encoded postings, in token order. */
+function* sortedPostings(postings: Map<string, number[]>): Generator<[string, PostingList]> {
+  for (const token of [...postings.keys()].sort(byCodeUnit)) yield [token, encodePostings(postings.get(token)!)];
+}
+
+/**
+ * The previous index's tokens merged with the new documents' postings, in token order, one chunk
+ * read at a time. An old list is extended in its encoded form: the new documents' numbers are all
+ * higher, so their gaps follow its last one, and the lists no new document holds pass unchanged.
+ */
+function* withPrevious(chunks: Iterable<TokenChunk>, added: Map<string, number[]>): Generator<[string, PostingList]> {
+  const addedTokens = [...added.keys()].sort(byCodeUnit);
+  let next = 0;
+  for (const chunk of chunks) {
+    for (let index = 0; index < chunk.tokens.length; index++) {
+      const token = chunk.tokens[index]!;
+      for (; next < addedTokens.length && addedTokens[next]! < token; next++) yield [addedTokens[next]!, encodePostings(added.get(addedTokens[next]!)!)];
+      const list = chunk.postings[index]!;
+      if (addedTokens[next] === token) yield [token, extendPostings(list, added.get(addedTokens[next++]!)!)];
+      else yield [token, list];
+    }
+  }
+  for (; next < addedTokens.length; next++) yield [addedTokens[next]!, encodePostings(added.get(addedTokens[next]!)!)];
+}
+
+function extendPostings(list: PostingList, packed: readonly number[]): PostingList {
+  let last = 0;
+  for (const value of list) last += value >>> 2;
+  const extended = [...list];
+  for (const value of packed) {
+    const doc = value >>> 2;
+    extended.push((doc - last) * 4 + (value & 3));
+    last = doc;
+  }
+  return extended;
+}
+
+/** Decimal digits of a non-negative integer, without making its string. */
+const digits = (value: number): number => (value < 10 ? 1 : value < 100 ? 2 : value < 1000 ? 3 : value < 10_000 ? 4 : String(value).length);
+
+/** Token chunks of about `chunkBytes` uncompressed, each kept as its JSON text and first token. */
+function packChunks(tokens: Iterable<[string, PostingList]>, chunkBytes: number): { first: string[]; contents: string[] } {
+  const first: string[] = [];
+  const contents: string[] = [];
   let current: TokenChunk = { tokens: [], postings: [] };
   let bytes = 0;
-  for (const token of tokens) {
-    const list = encodePostings(postings.get(token)!);
-    const size = token.length * 3 + 6 + list.reduce((sum, value) => sum + String(value).length + 1, 0);
-    if (bytes > 0 && bytes + size > chunkBytes) {
-      chunks.push(current);
-      current = { tokens: [], postings: [] };
-      bytes = 0;
-    }
+  const close = () => {
+    first.push(current.tokens[0] ?? '');
+    contents.push(JSON.stringify(current));
+    current = { tokens: [], postings: [] };
+    bytes = 0;
+  };
+  for (const [token, list] of tokens) {
+    let size = token.length * 3 + 6;
+    for (const value of list) size += digits(value) + 1;
+    if (bytes > 0 && bytes + size > chunkBytes) close();
     current.tokens.push(token);
     current.postings.push(list);
     bytes += size;
   }
-  if (current.tokens.length > 0 || chunks.length === 0) chunks.push(current);
-  return chunks;
+  if (current.tokens.length > 0 || contents.length === 0) close();
+  return { first, contents };
 }
 
 /** The index of the digest's articles, given newest first as the digest lists them. */
@@ -273,12 +315,12 @@ export function buildSearchIndex(
   const { chunkBytes, recordsPerShard, shardsPerBlock } = { ...DEFAULTS, ...options };
   const arrivals = [...newestFirst].reverse();
   const documents = arrivals.map(documentFingerprint);
-  const previous = options.previous ? previousPostings(options.previous, documents, { size: recordsPerShard, blockSize: shardsPerBlock }) : null;
+  const previous = options.previous ? previousManifest(options.previous, documents, { size: recordsPerShard, blockSize: shardsPerBlock }) : null;
   // Postings of the old documents come from the previous index; the blocks of record shards that
   // hold old documents only are kept, by name.
-  const postings = previous?.postings ?? new Map<string, number[]>();
-  const indexedFrom = previous?.manifest.documents ?? 0;
-  const keptBlocks = previous?.manifest.recordShards.blocks.slice(0, Math.floor(indexedFrom / (recordsPerShard * shardsPerBlock))) ?? [];
+  const postings = new Map<string, number[]>();
+  const indexedFrom = previous?.documents ?? 0;
+  const keptBlocks = previous?.recordShards.blocks.slice(0, Math.floor(indexedFrom / (recordsPerShard * shardsPerBlock))) ?? [];
   const recordsFrom = keptBlocks.length * recordsPerShard * shardsPerBlock;
 
   // One article's tokens at a time: at 100,000 articles all of them at once would take gigabytes.
@@ -290,9 +332,17 @@ export function buildSearchIndex(
     if (doc >= indexedFrom) addPostings(postings, doc, indexed);
   }
 
-  const chunks = tokenChunks(postings, chunkBytes);
+  let chunks: { first: string[]; contents: string[] };
+  try {
+    chunks = packChunks(previous ? withPrevious(previousChunks(options.previous!, previous.tokenChunks.files), postings) : sortedPostings(postings), chunkBytes);
+  } catch (error) {
+    // Whatever a previous file held (StaleIndexError says so only once all are read), it costs
+    // this build its speed, never its index.
+    if (previous === null) throw error;
+    return buildSearchIndex(newestFirst, topics, { ...options, previous: null });
+  }
   postings.clear();
-  const chunkFiles = shards('t', chunks);
+  const chunkNames = { prefix: shardPrefix('t', hashOf(chunks.contents)), count: chunks.contents.length };
   const recordFiles = recordShards(records, recordsPerShard, shardsPerBlock, keptBlocks);
 
   const membership: TopicMembership = { tagged: {}, leaning: {} };
@@ -307,7 +357,7 @@ export function buildSearchIndex(
   const manifest: SearchManifest = {
     version: SEARCH_FORMAT_VERSION,
     documents: arrivals.length,
-    tokenChunks: { first: chunks.map((chunk) => chunk.tokens[0] ?? ''), files: chunkFiles.names },
+    tokenChunks: { first: chunks.first, files: chunkNames },
     recordShards: recordFiles.shards,
     topics: topics.map(({ id, labelZh, labelEn, searchNames }) => ({ id, labelZh, labelEn, searchNames: [...searchNames] })),
     topicMembership: membershipFile.path,
@@ -316,7 +366,7 @@ export function buildSearchIndex(
   return {
     manifestFile: manifestFile.path,
     manifest,
-    files: [manifestFile, membershipFile, ...chunkFiles.files, ...recordFiles.files],
+    files: [manifestFile, membershipFile, ...chunks.contents.map((content, index) => ({ path: shardFile(chunkNames, index), content })), ...recordFiles.files],
     unchangedFiles: recordFiles.unchangedFiles,
     documents,
   };

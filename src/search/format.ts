@@ -129,15 +129,6 @@ export function encodePostings(packed: readonly number[]): PostingList {
   });
 }
 
-/** encodePostings undone: back to `doc * 4 + field`, doc numbers ascending. */
-export function decodePostings(list: readonly number[]): number[] {
-  let doc = 0;
-  return list.map((value) => {
-    doc += value >>> 2;
-    return doc * 4 + (value & 3);
-  });
-}
-
 export function encodeGaps(docs: readonly number[]): number[] {
   return docs.map((doc, index) => doc - (index === 0 ? 0 : docs[index - 1]!));
 }

@@ -166,6 +166,7 @@ test('a rebuild indexes everything again when the previous index does not hold u
   const firstChunk = shardFile(older.manifest.tokenChunks.files, 0);
   const cases = {
     'a token chunk edited by hand': previousOf(older, (path, content) => (path === firstChunk ? content.replace('"postings":[[', '"postings":[[4,') : content)),
+    'a token chunk that is no chunk': previousOf(older, (path, content) => (path === firstChunk ? '{}' : content)),
     'a token chunk gone': { ...previousOf(older), readFile: (path: string) => (path === firstChunk ? null : previousOf(older).readFile(path)) },
     'the manifest edited by hand': previousOf(older, (path, content) => (path === older.manifestFile ? content.replace('"documents":', '"documents": ') : content)),
     'an old document changed': { ...previousOf(older), documents: older.documents.map((fingerprint, doc) => (doc === 5 ? `x${fingerprint}` : fingerprint)) },
