@@ -25,6 +25,8 @@ export interface EntryGroup {
   /** The longest identity of the group; its first entry supplies the article's text. */
   identity: string;
   entries: Entry[];
+  /** The entries whose identity is `identity` itself. */
+  longest: Entry[];
 }
 
 function compareCodeUnits(a: string, b: string): number {
@@ -58,7 +60,8 @@ export function groupEntries(entries: readonly Entry[]): EntryGroup[] {
     const rootIndex = root[index] ?? index;
     let group = groups.get(rootIndex);
     if (!group) {
-      group = { identity: sorted[rootIndex] ?? identity, entries: [] };
+      const rootIdentity = sorted[rootIndex] ?? identity;
+      group = { identity: rootIdentity, entries: [], longest: byIdentity.get(rootIdentity) ?? [] };
       groups.set(rootIndex, group);
     }
     group.entries.push(...(byIdentity.get(identity) ?? []));

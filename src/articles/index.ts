@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { PLACEHOLDERS, type Article, type Drop, type Entry, type MathCount } from '../model.ts';
-import { articleIdOf, groupEntries, identityOf } from './dedup.ts';
+import { articleIdOf, groupEntries } from './dedup.ts';
 import { extractKeyTerms } from './key-terms.ts';
 import { deriveSummary } from './summary.ts';
 import { deriveTitle } from './title.ts';
@@ -69,9 +69,10 @@ export function groupArticles(drops: readonly Drop[]): ArticleGroup[] {
     .sort((a, b) => rank(a.entries[0]!) - rank(b.entries[0]!));
 
   const taken = new Set<string>();
-  return groups.map(({ identity, entries }): ArticleGroup => {
+  return groups.map(({ identity, entries, longest: longestCuts }): ArticleGroup => {
     const first = entries[0]!;
-    const longest = entries.find((entry) => identityOf(entry.text) === identity) ?? first;
+    // The first sighting of the longest cut.
+    const longest = longestCuts.reduce((a, b) => (rank(b) < rank(a) ? b : a), longestCuts[0] ?? first);
     return {
       id: uniqueId(identity, taken),
       text: longest.text,
