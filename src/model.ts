@@ -137,6 +137,11 @@ export interface DropReport {
  */
 export interface PublishedArticle extends TaggedArticle {
   url: string;
+  /**
+   * A hash of `text`. Everything derived from the text (title, summary, key terms, tags, typeset
+   * HTML) follows from it and the code, so page keys and search fingerprints hash this instead.
+   */
+  textKey: string;
   titleHtml: string;
   summaryHtml: string;
 }

@@ -76,7 +76,7 @@ export async function readDigest(options: BuildOptions): Promise<DigestRead> {
     const derivations = derivationsIn(store);
     const derived = await derivations.deriveMissing(groups.map((group) => group.text));
     if (derived > 0) log(`derived titles, topics and math for ${derived} new texts`);
-    const digest = buildDigest(drops, { base: options.base, groups, describe: derivations.description });
+    const digest = buildDigest(drops, { base: options.base, groups, describe: derivations.description, textKey: derivations.textKey });
     return { digest, derivations, store };
   } catch (error) {
     await store.close();

@@ -150,6 +150,7 @@ export function derivations(store: CacheStore) {
       return missing.length;
     },
     description: (text: string): TextDerivation => descriptions.get(text) ?? describe(text),
+    textKey: keyOf,
     excerptHtml: read('excerpts', (derived) => derived.excerptHtml),
     search: read('search', (derived) => derived.search),
   };

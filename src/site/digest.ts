@@ -1,5 +1,6 @@
 import { groupArticles, type ArticleGroup } from '../articles/index.ts';
 import type { Diagnostic, Digest, Drop, DropReport, PublishedArticle } from '../model.ts';
+import { textKey as hashText } from './cache-store.ts';
 import { renderFromText, type TextDerivation } from './derive.ts';
 
 /** `/digest/` + `articles/x/` → `/digest/articles/x/`; the base always ends with one slash. */
@@ -13,11 +14,13 @@ export interface DigestOptions {
   groups?: readonly ArticleGroup[];
   /** Titles, tags and typeset title and summary of a text; derived on the spot by default. */
   describe?: (text: string) => TextDerivation;
+  /** The hash of a text (the build passes the one its derivations computed already). */
+  textKey?: (text: string) => string;
 }
 
 /** Drops, then every article tagged and typeset: the pure core of a build. */
 export function buildDigest(drops: readonly Drop[], options: DigestOptions = {}): Digest {
-  const { base = '/', describe = (text: string) => renderFromText(text).text } = options;
+  const { base = '/', describe = (text: string) => renderFromText(text).text, textKey = hashText } = options;
   const groups = options.groups ?? groupArticles(drops);
   const articles = groups.map((group) => ({ group, derived: describe(group.text) }));
   const firstSeenIn = new Map(groups.map((group) => [group.id, group.firstDrop]));
@@ -52,6 +55,7 @@ export function buildDigest(drops: readonly Drop[], options: DigestOptions = {})
       tags,
       leaning,
       url: withBase(base, `articles/${group.id}/`),
+      textKey: textKey(group.text),
       titleHtml,
       summaryHtml,
     };

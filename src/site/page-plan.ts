@@ -62,7 +62,7 @@ function pageKeys(site: SiteModel, codeVersion: string) {
   const card = (other: PublishedArticle): string => {
     let key = cards.get(other.id);
     if (key === undefined) {
-      key = hashOf([other.id, other.titleHtml, other.summaryHtml, other.topics, dropNumber(other.firstDrop), dropDate(other.firstDrop), other.firstDrop, other.drops.length]);
+      key = hashOf([other.id, other.textKey, dropNumber(other.firstDrop), dropDate(other.firstDrop), other.firstDrop, other.drops.length]);
       cards.set(other.id, key);
     }
     return key;
@@ -74,23 +74,19 @@ function pageKeys(site: SiteModel, codeVersion: string) {
       return hashOf([
         frame,
         article.id,
-        article.title,
-        article.summary,
-        article.titleHtml,
-        // The typeset excerpt is a function of the text and the code.
-        article.text,
-        article.tags,
+        // The title, summary, key terms, tags and typeset excerpt are functions of the text and the
+        // code: hashing the text's hash instead of them halved the time planning takes.
+        article.textKey,
         article.truncated,
         article.source,
-        article.keyTerms,
         article.drops.map((drop) => [drop, dropNumber(drop), dropDate(drop)]),
-        neighbours?.previous ? [neighbours.previous.id, neighbours.previous.titleHtml] : null,
-        neighbours?.next ? [neighbours.next.id, neighbours.next.titleHtml] : null,
+        neighbours?.previous ? [neighbours.previous.id, neighbours.previous.textKey] : null,
+        neighbours?.next ? [neighbours.next.id, neighbours.next.textKey] : null,
         (neighbours?.related ?? []).map(card),
       ]);
     },
     drop(drop: DropReport): string {
-      const titles = drop.listing.map((item) => site.articleById.get(item.articleId)?.titleHtml ?? null);
+      const titles = drop.listing.map((item) => site.articleById.get(item.articleId)?.textKey ?? null);
       return hashOf([frame, drop, dropNumber(drop.id), titles]);
     },
     topicPage(page: TopicPage): string {
