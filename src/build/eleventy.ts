@@ -1,4 +1,4 @@
-import Eleventy from '@11ty/eleventy';
+import type Eleventy from '@11ty/eleventy';
 import { fileURLToPath } from 'node:url';
 import type { PublishedArticle } from '../model.ts';
 import type { PageSlice, PlannedSlice } from '../site/page-plan.ts';
@@ -6,6 +6,13 @@ import { writeFailureCause } from '../site/publish.ts';
 import type { SiteModel } from '../site/views.ts';
 
 const TEMPLATES = fileURLToPath(new URL('../../templates/', import.meta.url));
+
+/**
+ * Eleventy takes 0.3 s to import, which `digest check` and `--help` need not pay. A build starts
+ * the import when it starts, so that it loads while the build waits on the feeds and the cache.
+ */
+let eleventyModule: Promise<typeof import('@11ty/eleventy')> | null = null;
+export const loadEleventy = () => (eleventyModule ??= import('@11ty/eleventy'));
 const CONFIG = fileURLToPath(new URL('../../.eleventy.ts', import.meta.url));
 
 /** A planned slice with what its article pages show, read from the derivation cache just in time. */
@@ -53,6 +60,7 @@ async function writeQuietlyOnWriteFailure(eleventy: Eleventy): Promise<void> {
  */
 export async function renderSlices({ site, slices, searchManifest, excerptHtml, outDir }: RenderInput): Promise<number> {
   let pages = 0;
+  const { default: Eleventy } = await loadEleventy();
   for (const planned of slices) {
     const slice = sliceData(planned, searchManifest, excerptHtml);
     const eleventy = new Eleventy(TEMPLATES, outDir, {

@@ -15,7 +15,7 @@ import { indexOutputFile, planPages, slicesOf, type PagePlan } from '../site/pag
 import { previousBuild, previousIndex, removeEmptyFolders, reusePages, saveBuild } from '../site/page-store.ts';
 import { publishAtomically, writeFailureCause } from '../site/publish.ts';
 import { buildSiteModel, type SiteModel } from '../site/views.ts';
-import { renderSlices } from './eleventy.ts';
+import { loadEleventy, renderSlices } from './eleventy.ts';
 
 export interface BuildOptions {
   feedsDir: string;
@@ -137,6 +137,7 @@ export interface WriteOptions extends BuildOptions {
 
 /** Builds the site into a new release beside `outDir` and swaps it in atomically; null when `onDigest` said no. */
 export async function buildSite(options: WriteOptions): Promise<BuiltSite | null> {
+  loadEleventy().catch(() => {}); // Awaited, and any failure reported, when the pages are rendered.
   const prepared = await prepareSite(options);
   const { site, derivations, store } = prepared;
   let { plan, searchIndex } = prepared;
