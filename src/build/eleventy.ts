@@ -6,6 +6,7 @@ import { writeFailureCause } from '../site/publish.ts';
 import type { SiteModel } from '../site/views.ts';
 
 const TEMPLATES = fileURLToPath(new URL('../../templates/', import.meta.url));
+const CONFIG = fileURLToPath(new URL('../../.eleventy.ts', import.meta.url));
 
 /**
  * Eleventy takes 0.3 s to import, which `digest check` and `--help` need not pay. A build starts
@@ -13,7 +14,6 @@ const TEMPLATES = fileURLToPath(new URL('../../templates/', import.meta.url));
  */
 let eleventyModule: Promise<typeof import('@11ty/eleventy')> | null = null;
 export const loadEleventy = () => (eleventyModule ??= import('@11ty/eleventy'));
-const CONFIG = fileURLToPath(new URL('../../.eleventy.ts', import.meta.url));
 
 /** A planned slice with what its article pages show, read from the derivation cache just in time. */
 export function sliceData(planned: PlannedSlice, searchManifest: string, excerptHtml: (text: string) => string): PageSlice {

@@ -101,7 +101,7 @@ async function planSite(read: DigestRead, site: SiteModel, outDir: string, check
   const reusable = (file: string, key: string) => previous?.keys.get(file) === key && (!checkLive || existsSync(join(outDir, file)));
   const indexSearch = (lastIndex: PreviousIndex | null) =>
     buildSearchIndex(site.digest.articles, site.topics, { textCache: { get: read.derivations.search, set: () => {} }, previous: lastIndex });
-  let searchIndex = indexSearch(previous && previousIndex(previous.index, outDir, SEARCH_INDEX_PATH.slice(1)));
+  let searchIndex = indexSearch(previous?.index ? previousIndex(previous.index, outDir, SEARCH_INDEX_PATH.slice(1)) : null);
   if (!searchIndex.unchangedFiles.every((path) => reusable(indexOutputFile(path), path))) searchIndex = indexSearch(null);
   return { searchIndex, plan: planPages(site, searchIndex, await codeVersion(), reusable) };
 }

@@ -74,9 +74,9 @@ export async function readDrops(feedsDir: string, options: ReadOptions = {}): Pr
         continue;
       }
     }
-    // git's log runs in its own process while the files are read. The reads are synchronous: a
-    // promise per file kept the thread idle for a third of a second at 834 files (10,000
-    // articles), one thread-pool round trip after another, for reads that take 30 ms in a row.
+    // git's log runs in its own process while the files are read. The reads are synchronous: with
+    // a promise per file, one thread-pool round trip after another, reading and parsing 834 files
+    // (10,000 articles) took 0.53 s, and takes 0.2 s so.
     const dated = gitAddedDates(feedsDir);
     const read = files.map((file) => ({ file, bytes: readOrNull(join(feedsDir, file.name)) }));
     const added = await dated;

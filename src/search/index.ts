@@ -1,5 +1,6 @@
-// The search stage's build-side entry. The site model builds the index once (src/site/views.ts);
-// the templates that write its files and the search page that points at its manifest share it.
+// The search stage's build-side entry. The build makes the index once (src/build/index.ts),
+// extending the previous build's when it can; the templates that write its files and the search
+// page that points at its manifest share it.
 export { buildSearchIndex, indexText, type IndexedText, type PreviousIndex, type SearchIndex, type SearchIndexOptions } from './build.ts';
 export type { SearchManifest, SearchRecord } from './format.ts';
 

@@ -13,29 +13,31 @@ export interface IndexState {
 export interface BuildRecord {
   /** Each keyed output file and its key. */
   keys: ReadonlyMap<string, string>;
-  index: IndexState;
+  index: IndexState | null;
 }
 
 /**
  * One cache entry per output folder (two sites built from one checkout keep apart), read and
- * written whole: a rebuild keys every page anyway, and one entry per page cost two LMDB reads a
- * page, 4 s of a 100,000-article rebuild. Files and keys go in two arrays, which decode fastest.
+ * written whole: a rebuild keys every page anyway, and an entry per page cost two LMDB lookups a
+ * page, 340,000 at 100,000 articles. Files and keys go in two arrays, which decode fastest.
  */
 interface StoredRecord {
   files: string[];
   keys: string[];
-  index: IndexState;
+  index: IndexState | null;
 }
 
 export function previousBuild(store: CacheStore, outDir: string): BuildRecord | null {
   const stored = store.table<StoredRecord>('pages').get(outDir);
   if (stored === undefined || !Array.isArray(stored.files) || !Array.isArray(stored.keys)) return null;
-  return { keys: new Map(stored.files.map((file, index) => [file, stored.keys[index]!])), index: stored.index };
+  const { index } = stored;
+  const indexHolds = typeof index?.manifestFile === 'string' && Array.isArray(index.documents);
+  return { keys: new Map(stored.files.map((file, at) => [file, stored.keys[at]!])), index: indexHolds ? index : null };
 }
 
 export function saveBuild(store: CacheStore, outDir: string, record: BuildRecord): void {
-  const { manifestFile, documents } = record.index;
-  store.table<StoredRecord>('pages').set(outDir, { files: [...record.keys.keys()], keys: [...record.keys.values()], index: { manifestFile, documents } });
+  const index = record.index && { manifestFile: record.index.manifestFile, documents: record.index.documents };
+  store.table<StoredRecord>('pages').set(outDir, { files: [...record.keys.keys()], keys: [...record.keys.values()], index });
 }
 
 /**
