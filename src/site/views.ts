@@ -154,8 +154,8 @@ function relatedArticles(articles: readonly PublishedArticle[]): Map<string, Pub
   }
 
   const related = new Map<string, PublishedArticle[]>();
-  // Scores in one array for all articles, each entry reset when an article first meets it: a
-  // Map per article cost most of the site model's time at 10,000 articles.
+  // Scores in one array for all articles, each entry reset when an article first meets it, so
+  // that scoring allocates nothing per article (it had a Map each).
   const scores = new Float64Array(articles.length);
   const scoredFor = new Int32Array(articles.length).fill(-1);
   articles.forEach((article, index) => {
