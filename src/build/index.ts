@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { groupArticles } from '../articles/index.ts';
 import { readDrops } from '../ingest/index.ts';
 import type { Digest, SiteConfig } from '../model.ts';
-import { buildSearchIndex, SEARCH_INDEX_PATH, type PreviousIndex, type SearchIndex } from '../search/index.ts';
+import { buildSearchIndex, type PreviousIndex, type SearchIndex } from '../search/index.ts';
 import { memoryCacheStore, openCacheStore, probeCacheStore, type CacheStore } from '../site/cache-store.ts';
 import { codeVersion } from '../site/code-version.ts';
 import { derivations as derivationsIn, type Derivations } from '../site/derive.ts';
@@ -101,7 +101,7 @@ async function planSite(read: DigestRead, site: SiteModel, outDir: string, check
   const reusable = (file: string, key: string) => previous?.keys.get(file) === key && (!checkLive || existsSync(join(outDir, file)));
   const indexSearch = (lastIndex: PreviousIndex | null) =>
     buildSearchIndex(site.digest.articles, site.topics, { textCache: { get: read.derivations.search, set: () => {} }, previous: lastIndex });
-  let searchIndex = indexSearch(previous?.index ? previousIndex(previous.index, outDir, SEARCH_INDEX_PATH.slice(1)) : null);
+  let searchIndex = indexSearch(previous?.index ? previousIndex(previous.index, outDir) : null);
   if (!searchIndex.unchangedFiles.every((path) => reusable(indexOutputFile(path), path))) searchIndex = indexSearch(null);
   return { searchIndex, plan: planPages(site, searchIndex, await codeVersion(), reusable) };
 }

@@ -2,6 +2,7 @@ import { copyFileSync, linkSync, lstatSync, mkdirSync, readdirSync, readFileSync
 import { dirname, join, relative } from 'node:path';
 import type { PreviousIndex } from '../search/index.ts';
 import type { CacheStore } from './cache-store.ts';
+import { indexOutputFile } from './page-plan.ts';
 
 /** What the next build needs to extend this build's search index rather than index everything again. */
 export interface IndexState {
@@ -44,10 +45,10 @@ export function saveBuild(store: CacheStore, outDir: string, record: BuildRecord
  * The search index the previous build into `outDir` wrote, read back from the live release (see
  * PreviousIndex). Its files are read only if its documents lead this build's.
  */
-export function previousIndex(state: IndexState, outDir: string, indexFolder: string): PreviousIndex {
+export function previousIndex(state: IndexState, outDir: string): PreviousIndex {
   const readFile = (path: string): string | null => {
     try {
-      return readFileSync(join(outDir, indexFolder, path), 'utf8');
+      return readFileSync(join(outDir, indexOutputFile(path)), 'utf8');
     } catch {
       return null;
     }
