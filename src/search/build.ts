@@ -6,6 +6,7 @@ import {
   encodeGaps,
   encodePostings,
   FIELD,
+  joinPostings,
   type PostingList,
   recordShardFile,
   SEARCH_FORMAT_VERSION,
@@ -17,6 +18,7 @@ import {
   type SearchRecord,
   type ShardNames,
   type TokenChunk,
+  type TokenSegment,
   type TopicLabel,
   type TopicMembership,
 } from './format.ts';
@@ -33,6 +35,10 @@ export interface SearchIndexOptions {
   recordsPerShard?: number;
   /** Record shards per named block (see RecordShards). */
   shardsPerBlock?: number;
+  /** The newest segment of postings (see TokenSegment) holds at most about 1/tailShare of the documents… */
+  tailShare?: number;
+  /** …and at least this many, rounded as `segmentSplit` says. */
+  minTail?: number;
   /** Keeps each text's plain fields and tokens between builds (the costly, per-article part). */
   textCache?: IndexedTextCache;
   /** The index the previous build wrote: when its documents lead this one's, only the rest are indexed. */
@@ -41,10 +47,10 @@ export interface SearchIndexOptions {
 
 /**
  * What a rebuild reads back of the index the previous build wrote. A drop appends documents, so
- * the old ones keep their numbers: their postings are read from the old token chunks, and their
- * record shards, in every block the new documents do not reach, are the old files unchanged. Only
- * the new documents' tokens and records are read from the cache: at 10,000 articles, the index
- * took 0.35 s of a rebuild instead of 1.1–1.2 s.
+ * the old ones keep their numbers: the first token segment, when it ends where this build's does,
+ * and the record shards of every block the new documents do not reach, are the old files
+ * unchanged; a first segment that ends sooner is extended from its old chunks. Only the newest
+ * segment's documents and records are read from the cache.
  */
 export interface PreviousIndex {
   manifestFile: string;
@@ -94,7 +100,23 @@ export interface SearchIndex {
 // articles), and a cold build writes a record file per two articles (0.5–1.3 s more at 10,000).
 // Two records a shard is where the budget of 100 KB holds with room; a block of 64 shards keeps the
 // manifest to one prefix per 128 articles.
-const DEFAULTS = { chunkBytes: 16_000, recordsPerShard: 2, shardsPerBlock: 64 };
+//
+// The newest segment of postings holds up to 1/32 of the documents: at 10,000 articles a drop
+// rewrites 10–40 token chunks rather than all 618, and the first segment is rewritten once
+// every 512 documents (about 40 drops of 12 new articles). A token's lookup then reads a chunk of
+// each segment, and the newest segment's chunks, with few postings each, hold many tokens.
+const DEFAULTS = { chunkBytes: 16_000, recordsPerShard: 2, shardsPerBlock: 64, tailShare: 32, minTail: 128 };
+
+/**
+ * Where the first segment of postings ends: at the last multiple of the newest segment's span,
+ * a power of two that grows with the documents. A function of the document count alone, so
+ * that any build of the same articles splits them alike, rebuilt or fresh.
+ */
+export function segmentSplit(documents: number, tailShare: number, minTail: number): number {
+  let span = minTail;
+  while (span * tailShare < documents) span *= 2;
+  return Math.floor(documents / span) * span;
+}
 
 /** The hash in index file names: of each content in turn, each ended by a NUL. */
 function contentHash() {
@@ -203,7 +225,9 @@ function previousManifest(previous: PreviousIndex, documents: readonly string[],
       manifest.version === SEARCH_FORMAT_VERSION &&
       manifest.documents === kept &&
       manifest.recordShards.size === recordShards.size &&
-      manifest.recordShards.blockSize === recordShards.blockSize;
+      manifest.recordShards.blockSize === recordShards.blockSize &&
+      Array.isArray(manifest.tokenSegments) &&
+      manifest.tokenSegments.length > 0;
     return fits ? manifest : null;
   } catch {
     return null;
@@ -261,23 +285,11 @@ function* withPrevious(chunks: Iterable<TokenChunk>, added: Map<string, number[]
       const token = chunk.tokens[index]!;
       for (; next < addedTokens.length && addedTokens[next]! < token; next++) yield newToken(addedTokens[next]!);
       const list = chunk.postings[index]!;
-      if (addedTokens[next] === token) yield [token, extendPostings(list, added.get(addedTokens[next++]!)!)];
+      if (addedTokens[next] === token) yield [token, joinPostings([list, encodePostings(added.get(addedTokens[next++]!)!)])];
       else yield [token, list];
     }
   }
   for (; next < addedTokens.length; next++) yield newToken(addedTokens[next]!);
-}
-
-function extendPostings(list: PostingList, packed: readonly number[]): PostingList {
-  let last = 0;
-  for (const value of list) last += value >>> 2;
-  const extended = [...list];
-  for (const value of packed) {
-    const doc = value >>> 2;
-    extended.push((doc - last) * 4 + (value & 3));
-    last = doc;
-  }
-  return extended;
 }
 
 /** Decimal digits of a non-negative integer, without making its string. */
@@ -307,43 +319,61 @@ function packChunks(tokens: Iterable<[string, PostingList]>, chunkBytes: number)
   return { first, contents };
 }
 
+/** A segment of postings: its chunks, packed from tokens in order. */
+function tokenSegment(upTo: number, tokens: Iterable<[string, PostingList]>, chunkBytes: number): { segment: TokenSegment; contents: string[] } {
+  const { first, contents } = packChunks(tokens, chunkBytes);
+  return { segment: { upTo, first, files: { prefix: shardPrefix('t', hashOf(contents)), count: contents.length } }, contents };
+}
+
+const segmentFiles = ({ segment, contents }: { segment: TokenSegment; contents: string[] }): IndexFile[] =>
+  contents.map((content, index) => ({ path: shardFile(segment.files, index), content }));
+
 /** The index of the digest's articles, given newest first as the digest lists them. */
 export function buildSearchIndex(
   newestFirst: readonly PublishedArticle[],
   topics: readonly TopicLabel[],
   options: SearchIndexOptions = {},
 ): SearchIndex {
-  const { chunkBytes, recordsPerShard, shardsPerBlock } = { ...DEFAULTS, ...options };
+  const { chunkBytes, recordsPerShard, shardsPerBlock, tailShare, minTail } = { ...DEFAULTS, ...options };
   const arrivals = [...newestFirst].reverse();
   const documents = arrivals.map(documentFingerprint);
+  const split = segmentSplit(arrivals.length, tailShare, minTail);
   const previous = options.previous ? previousManifest(options.previous, documents, { size: recordsPerShard, blockSize: shardsPerBlock }) : null;
-  // Postings of the old documents come from the previous index; the blocks of record shards that
-  // hold old documents only are kept, by name.
-  const postings = new Map<string, number[]>();
-  const indexedFrom = previous?.documents ?? 0;
-  const keptBlocks = previous?.recordShards.blocks.slice(0, Math.floor(indexedFrom / (recordsPerShard * shardsPerBlock))) ?? [];
+  // The previous first segment is kept as it is when it ends where this one does, and extended
+  // when it ends sooner; the blocks of record shards that hold old documents only are kept, by name.
+  const previousFirst = previous?.tokenSegments[0];
+  const keptFirst = split > 0 && previousFirst?.upTo === split ? previousFirst : null;
+  const extendedFirst = previousFirst !== undefined && previousFirst.upTo < split ? previousFirst : null;
+  const postingsFrom = keptFirst ? split : (extendedFirst?.upTo ?? 0);
+  const keptBlocks = previous?.recordShards.blocks.slice(0, Math.floor(previous.documents / (recordsPerShard * shardsPerBlock))) ?? [];
   const recordsFrom = keptBlocks.length * recordsPerShard * shardsPerBlock;
 
   // One article's tokens at a time: at 100,000 articles all of them at once would take gigabytes.
   const records: SearchRecord[] = [];
-  for (let doc = recordsFrom; doc < arrivals.length; doc++) {
+  const firstPostings = new Map<string, number[]>();
+  const newestPostings = new Map<string, number[]>();
+  for (let doc = Math.min(recordsFrom, postingsFrom); doc < arrivals.length; doc++) {
     const article = arrivals[doc]!;
     const indexed = cachedIndexText(article, options.textCache);
-    records.push(recordOf(article, indexed));
-    if (doc >= indexedFrom) addPostings(postings, doc, indexed);
+    if (doc >= recordsFrom) records.push(recordOf(article, indexed));
+    if (doc >= postingsFrom) addPostings(doc < split ? firstPostings : newestPostings, doc, indexed);
   }
 
-  let chunks: { first: string[]; contents: string[] };
-  try {
-    chunks = packChunks(previous ? withPrevious(previousChunks(options.previous!, previous.tokenChunks.files), postings) : sortedPostings(postings), chunkBytes);
-  } catch (error) {
-    // Whatever a previous file held (StaleIndexError says so only once all are read), it costs
-    // this build its speed, never its index.
-    if (previous === null) throw error;
-    return buildSearchIndex(newestFirst, topics, { ...options, previous: null });
+  const segments: { segment: TokenSegment; contents: string[] }[] = [];
+  if (keptFirst) segments.push({ segment: keptFirst, contents: [] });
+  else if (split > 0) {
+    try {
+      const tokens = extendedFirst ? withPrevious(previousChunks(options.previous!, extendedFirst.files), firstPostings) : sortedPostings(firstPostings);
+      segments.push(tokenSegment(split, tokens, chunkBytes));
+    } catch (error) {
+      // Whatever a previous file held (StaleIndexError says so only once all are read), it costs
+      // this build its speed, never its index.
+      if (extendedFirst === null) throw error;
+      return buildSearchIndex(newestFirst, topics, { ...options, previous: null });
+    }
   }
-  postings.clear();
-  const chunkNames = { prefix: shardPrefix('t', hashOf(chunks.contents)), count: chunks.contents.length };
+  firstPostings.clear();
+  if (arrivals.length > split || segments.length === 0) segments.push(tokenSegment(arrivals.length, sortedPostings(newestPostings), chunkBytes));
   const recordFiles = recordShards(records, recordsPerShard, shardsPerBlock, keptBlocks);
 
   const membership: TopicMembership = { tagged: {}, leaning: {} };
@@ -358,17 +388,18 @@ export function buildSearchIndex(
   const manifest: SearchManifest = {
     version: SEARCH_FORMAT_VERSION,
     documents: arrivals.length,
-    tokenChunks: { first: chunks.first, files: chunkNames },
+    tokenSegments: segments.map(({ segment }) => segment),
     recordShards: recordFiles.shards,
     topics: topics.map(({ id, labelZh, labelEn, searchNames }) => ({ id, labelZh, labelEn, searchNames: [...searchNames] })),
     topicMembership: membershipFile.path,
   };
   const manifestFile = named('manifest', manifest);
+  const keptChunks = keptFirst ? Array.from({ length: keptFirst.files.count }, (_, index) => shardFile(keptFirst.files, index)) : [];
   return {
     manifestFile: manifestFile.path,
     manifest,
-    files: [manifestFile, membershipFile, ...chunks.contents.map((content, index) => ({ path: shardFile(chunkNames, index), content })), ...recordFiles.files],
-    unchangedFiles: recordFiles.unchangedFiles,
+    files: [manifestFile, membershipFile, ...segments.flatMap(segmentFiles), ...recordFiles.files],
+    unchangedFiles: [...keptChunks, ...recordFiles.unchangedFiles],
     documents,
   };
 }

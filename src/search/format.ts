@@ -1,6 +1,6 @@
 // The search index as the build writes it and the browser reads it: one set of types for both.
 //
-//   manifest ──▶ token chunks (sorted token ranges → postings) ──▶ candidate doc numbers
+//   manifest ──▶ token segments ──▶ token chunks (sorted token ranges → postings) ──▶ candidate doc numbers
 //            ──▶ record shards (consecutive doc numbers → title, url, topics, key terms, body)
 //            ──▶ topic membership (topic → doc numbers), read only for a topic filter or a query naming a topic
 //
@@ -13,7 +13,7 @@
  * Bumped whenever the files change shape. `/assets/search.js` is not content-hashed, so a browser
  * may pair a cached client with a newer index (or the reverse): the client refuses any other version.
  */
-export const SEARCH_FORMAT_VERSION = 3;
+export const SEARCH_FORMAT_VERSION = 4;
 
 /** Where in an article a token was seen; a posting keeps the best one. */
 export const FIELD = { body: 0, keyTerms: 1, title: 2 } as const;
@@ -63,11 +63,27 @@ export interface TopicMembership {
   leaning: Record<string, number[]>;
 }
 
+/**
+ * The postings of a run of documents, cut into token chunks. Every drop adds postings all over
+ * the sorted token space, so one set of chunks over all documents is rewritten whole by each
+ * drop (618 files at 10,000 articles). The documents are split instead into a large segment that
+ * stays the same for many drops and a small one after it that each drop rewrites; where the
+ * split falls follows from the number of documents alone (see the build), so a rebuild still
+ * writes what a fresh build writes. A token's postings are its lists in each segment, joined.
+ */
+export interface TokenSegment {
+  /** The segment holds documents from the previous segment's `upTo` (0 for the first) to `upTo - 1`. */
+  upTo: number;
+  /** `first[i]` is the smallest token in chunk i; chunks are contiguous and in token order. */
+  first: string[];
+  files: ShardNames;
+}
+
 export interface SearchManifest {
   version: typeof SEARCH_FORMAT_VERSION;
   documents: number;
-  /** `first[i]` is the smallest token in chunk i; chunks are contiguous and in token order. */
-  tokenChunks: { first: string[]; files: ShardNames };
+  /** The postings of documents 0…upTo-1 of the first segment, then of the next ones in turn (see TokenSegment). */
+  tokenSegments: TokenSegment[];
   /** Record shard k holds doc numbers k·size … k·size+size-1; see recordShardFile for its name. */
   recordShards: RecordShards;
   /** Filter chips, in table order, "other" last. */
@@ -127,6 +143,24 @@ export function encodePostings(packed: readonly number[]): PostingList {
     previous = doc;
     return gap;
   });
+}
+
+/**
+ * Lists of one token from consecutive segments as one list: each list's first gap counts from 0,
+ * and becomes the gap from the last document of the lists before it.
+ */
+export function joinPostings(lists: readonly PostingList[]): PostingList {
+  const joined: PostingList = [];
+  let last = 0;
+  for (const list of lists) {
+    let doc = 0;
+    list.forEach((value, index) => {
+      doc += value >>> 2;
+      joined.push(index === 0 ? (doc - last) * 4 + (value & 3) : value);
+    });
+    if (list.length > 0) last = doc;
+  }
+  return joined;
 }
 
 export function encodeGaps(docs: readonly number[]): number[] {

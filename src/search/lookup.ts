@@ -1,6 +1,6 @@
 // Index keys to documents: which chunk holds a token, exact and prefix lookups, and spelling
 // correction for Latin words against the words that sort next to them.
-import { shardFile, type FieldRank, type PostingList, type SearchManifest, type TokenChunk } from './format.ts';
+import { joinPostings, shardFile, type FieldRank, type PostingList, type SearchManifest, type TokenChunk, type TokenSegment } from './format.ts';
 import { isCjk } from './tokens.ts';
 
 export type MatchKind = 'exact' | 'prefix' | 'synonym' | 'fuzzy';
@@ -33,15 +33,16 @@ export interface Variant {
   kind: 'exact' | 'prefix' | 'fuzzy';
 }
 
-export class TokenLookup {
+/** One segment's chunks (see TokenSegment). */
+class SegmentLookup {
   constructor(
-    private readonly manifest: SearchManifest,
+    private readonly segment: TokenSegment,
     private readonly load: ChunkLoader,
   ) {}
 
   /** The chunk whose range holds `token`: the last one whose first token is not after it. */
   chunkIndexOf(token: string): number {
-    const { first } = this.manifest.tokenChunks;
+    const { first } = this.segment;
     let low = 0;
     let high = first.length - 1;
     while (low < high) {
@@ -52,8 +53,8 @@ export class TokenLookup {
     return Math.max(0, low);
   }
 
-  private async chunkAt(index: number): Promise<TokenChunk | null> {
-    const { files } = this.manifest.tokenChunks;
+  async chunkAt(index: number): Promise<TokenChunk | null> {
+    const { files } = this.segment;
     return index < 0 || index >= files.count ? null : this.load(shardFile(files, index));
   }
 
@@ -64,39 +65,65 @@ export class TokenLookup {
     return chunk.tokens[at] === token ? chunk.postings[at]! : [];
   }
 
+  /** The chunks that hold the words `word` begins (no more than MAX_PREFIX_CHUNKS), and the range they span. */
+  async around(word: string): Promise<{ chunks: TokenChunk[]; start: number; end: number }> {
+    const start = this.chunkIndexOf(word);
+    const end = Math.min(this.chunkIndexOf(`${word}\uffff`), start + MAX_PREFIX_CHUNKS - 1);
+    const chunks = (await Promise.all(range(start, end).map((index) => this.chunkAt(index)))).filter((chunk) => chunk !== null);
+    return { chunks, start, end };
+  }
+}
+
+export class TokenLookup {
+  private readonly segments: SegmentLookup[];
+
+  constructor(manifest: SearchManifest, load: ChunkLoader) {
+    this.segments = manifest.tokenSegments.map((segment) => new SegmentLookup(segment, load));
+  }
+
+  async postings(token: string): Promise<PostingList> {
+    return joinPostings(await Promise.all(this.segments.map((segment) => segment.postings(token))));
+  }
+
   /**
    * Index words a typed Latin word stands for: itself, the words it begins, and — for words long
    * enough that one slip leaves them recognisable — words within one or two edits that sort near
    * it (a typo rarely touches the first letters, so the right word sits in the same chunk).
    */
   async variants(word: string): Promise<Variant[]> {
-    const start = this.chunkIndexOf(word);
-    const end = Math.min(this.chunkIndexOf(`${word}\uffff`), start + MAX_PREFIX_CHUNKS - 1);
-    const chunks = (await Promise.all(range(start, end).map((index) => this.chunkAt(index)))).filter((chunk) => chunk !== null);
-    const found: Variant[] = [];
+    const near = await Promise.all(this.segments.map((segment) => segment.around(word)));
+    const chunks = near.flatMap((found) => found.chunks);
+    const begun = new Set<string>();
     for (const chunk of chunks) {
-      for (let at = lowerBound(chunk.tokens, word); at < chunk.tokens.length && chunk.tokens[at]!.startsWith(word); at++) {
-        const token = chunk.tokens[at]!;
-        if (found.length < MAX_EXPANSIONS) found.push({ token, kind: token === word ? 'exact' : 'prefix' });
-      }
+      for (let at = lowerBound(chunk.tokens, word); at < chunk.tokens.length && chunk.tokens[at]!.startsWith(word); at++) begun.add(chunk.tokens[at]!);
     }
+    const found: Variant[] = [...begun]
+      .sort(byCodeUnit)
+      .slice(0, MAX_EXPANSIONS)
+      .map((token) => ({ token, kind: token === word ? 'exact' : 'prefix' }));
     const maxEdits = word.length >= 8 ? 2 : word.length >= 5 ? 1 : 0;
     if (maxEdits === 0) return found;
     // Only when nothing begins with the word is it worth reading the neighbouring chunks too.
-    const neighbours = found.length === 0 ? await Promise.all([this.chunkAt(start - 1), this.chunkAt(end + 1)]) : [];
+    const neighbours =
+      found.length === 0
+        ? await Promise.all(near.flatMap(({ start, end }, at) => [this.segments[at]!.chunkAt(start - 1), this.segments[at]!.chunkAt(end + 1)]))
+        : [];
+    // A word's documents are counted over the segments: the chunks of each segment are seen once.
     const corrections = new Map<string, number>();
     for (const chunk of [...chunks, ...neighbours]) {
       if (chunk === null) continue;
       chunk.tokens.forEach((token, index) => {
         if (token[0] !== word[0] || token.startsWith(word) || isCjk(token)) return;
         if (Math.abs(token.length - word.length) > maxEdits || !withinEdits(word, token, maxEdits)) return;
-        corrections.set(token, chunk.postings[index]!.length);
+        corrections.set(token, (corrections.get(token) ?? 0) + chunk.postings[index]!.length);
       });
     }
-    const best = [...corrections].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, MAX_CORRECTIONS);
+    const best = [...corrections].sort((a, b) => b[1] - a[1] || byCodeUnit(a[0], b[0])).slice(0, MAX_CORRECTIONS);
     return [...found, ...best.map(([token]) => ({ token, kind: 'fuzzy' as const }))];
   }
 }
+
+const byCodeUnit = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 function range(from: number, to: number): number[] {
   return Array.from({ length: Math.max(0, to - from + 1) }, (_, index) => from + index);

@@ -4,8 +4,9 @@ import fc from 'fast-check';
 import { SearchEngine } from '../../src/search/engine.ts';
 import { searchableText, seedSearch } from './seed-engine.ts';
 
-// Tiny chunks and shards, so that lookups cross chunk boundaries as they do at 10,000 articles.
-const seeds = await seedSearch({ chunkBytes: 3_000, recordsPerShard: 2 });
+// Tiny chunks, shards and segments, so that lookups cross chunk boundaries and join segments
+// as they do at 10,000 articles: the seeds' postings split into documents 0–31 and 32 on.
+const seeds = await seedSearch({ chunkBytes: 3_000, recordsPerShard: 2, tailShare: 4, minTail: 8 });
 const { records } = seeds;
 
 /** URLs of the articles whose searchable text holds any of the spellings: what a search must find. */
@@ -175,4 +176,20 @@ test('index files are fetched once, even after the query that fetched them was c
   assert.ok(again.length > 0);
   assert.equal(fetched.length, before, 'nothing fetched twice');
   assert.equal(new Set(fetched).size, fetched.length);
+});
+
+test('an index cut into segments finds and ranks exactly what one segment does', async () => {
+  assert.equal(seeds.index.manifest.tokenSegments.length, 2);
+  const whole = await seedSearch({ chunkBytes: 3_000, recordsPerShard: 2 });
+  assert.equal(whole.index.manifest.tokenSegments.length, 1);
+  const words = ['注意力', '扩散模型', '策略', '梯度', 'transformer', 'trans', 'tranformer', 'softmax 注意力', 'vit', 'diffusion', 'q', '熵'];
+  for (const query of words) {
+    const [cut, one] = await Promise.all([seeds.search(query), whole.search(query)]);
+    assert.deepEqual(
+      cut.hits.map((hit) => [hit.record.url, hit.score]),
+      one.hits.map((hit) => [hit.record.url, hit.score]),
+      query,
+    );
+    assert.equal(cut.total, one.total, query);
+  }
 });

@@ -1,11 +1,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { gzipSync } from 'node:zlib';
-import { buildSearchIndex, searchRecord, type SearchIndex } from '../../src/search/build.ts';
+import fc from 'fast-check';
+import { buildSearchIndex, searchRecord, segmentSplit, type SearchIndex } from '../../src/search/build.ts';
 import { SearchEngine } from '../../src/search/engine.ts';
 import {
   decodeGaps,
+  encodePostings,
   IndexVersionError,
+  joinPostings,
   recordShardFile,
   shardFile,
   type SearchManifest,
@@ -29,7 +32,9 @@ const records = Array.from({ length: Math.ceil(manifest.documents / manifest.rec
 ).flat();
 /** Document numbers count arrivals: the digest's newest-first list read backwards. */
 const arrivals = [...articles].reverse();
-const chunks = Array.from({ length: manifest.tokenChunks.files.count }, (_, chunk) => read<TokenChunk>(shardFile(manifest.tokenChunks.files, chunk)));
+const chunks = manifest.tokenSegments.flatMap(({ files }) => Array.from({ length: files.count }, (_, chunk) => read<TokenChunk>(shardFile(files, chunk))));
+/** Small segments, so that the seeds' 39 articles split as 10,000 do: documents 0–31, then 32 on. */
+const SPLIT_SMALL = { tailShare: 4, minTail: 8 };
 
 test('Chinese is indexed as characters and bigrams, Latin as lowercased words and their camelCase parts', () => {
   assert.deepEqual(indexTokens('扩散模型'), ['扩', '扩散', '散', '散模', '模', '模型', '型']);
@@ -66,22 +71,57 @@ test('records are plain text in arrival order, with URLs under the base', () => 
   });
 });
 
-test('token chunks are sorted, contiguous and small enough to fetch per query', () => {
-  const small = buildSearchIndex(articles, site.topics, { chunkBytes: 4_000, recordsPerShard: 3 });
+test('token chunks are sorted, contiguous and small enough to fetch per query, in each segment', () => {
+  const small = buildSearchIndex(articles, site.topics, { chunkBytes: 4_000, recordsPerShard: 3, ...SPLIT_SMALL });
   const smallFiles = new Map(small.files.map((file) => [file.path, file.content]));
-  const names = small.manifest.tokenChunks.files;
-  assert.ok(names.count > 5, 'a small chunk size splits the seed index');
-  let previous = '';
-  for (let chunk = 0; chunk < names.count; chunk++) {
-    const content = smallFiles.get(shardFile(names, chunk))!;
-    const { tokens } = JSON.parse(content) as TokenChunk;
-    assert.equal(tokens[0], small.manifest.tokenChunks.first[chunk]);
-    for (const token of tokens) {
-      assert.ok(token > previous, `${token} sorts after ${previous}`);
-      previous = token;
+  assert.deepEqual(
+    small.manifest.tokenSegments.map((segment) => segment.upTo),
+    [32, articles.length],
+  );
+  let from = 0;
+  for (const { upTo, first, files: names } of small.manifest.tokenSegments) {
+    assert.ok(names.count > 1, 'a small chunk size splits each segment');
+    let previous = '';
+    for (let chunk = 0; chunk < names.count; chunk++) {
+      const { tokens, postings } = JSON.parse(smallFiles.get(shardFile(names, chunk))!) as TokenChunk;
+      assert.equal(tokens[0], first[chunk]);
+      tokens.forEach((token, at) => {
+        assert.ok(token > previous, `${token} sorts after ${previous}`);
+        previous = token;
+        const docs = decodeGaps(postings[at]!.map((value) => value >>> 2));
+        assert.ok(docs[0]! >= from && docs.at(-1)! < upTo, `${token}: the segment holds documents ${from}–${upTo - 1} only`);
+      });
     }
+    from = upTo;
   }
   for (const file of index.files) assert.ok(gzipSync(file.content).length <= 30_000, `${file.path} is at most 30 KB gzip`);
+});
+
+test('the segments split where the document count alone says: the newest holds at most 1/tailShare, and its span is a power of two', () => {
+  assert.equal(segmentSplit(39, 32, 128), 0, 'the seeds are one segment by default');
+  assert.equal(segmentSplit(10_009, 32, 128), 9_728);
+  assert.equal(segmentSplit(100_009, 32, 128), 98_304);
+  fc.assert(
+    fc.property(fc.nat(1_000_000), (documents) => {
+      const split = segmentSplit(documents, 32, 128);
+      const newest = documents - split;
+      assert.ok(split >= 0 && split <= documents);
+      assert.ok(newest < Math.max(128, (2 * documents) / 32), `${newest} of ${documents}`);
+      assert.equal(split % 128, 0);
+    }),
+  );
+});
+
+test("a token's lists from consecutive segments join into the list of all its documents", () => {
+  const posting = fc.tuple(fc.nat(50), fc.nat(2));
+  fc.assert(
+    fc.property(fc.array(fc.array(posting, { maxLength: 6 }), { maxLength: 4 }), (parts) => {
+      // Ascending document numbers, cut into consecutive runs.
+      let doc = 0;
+      const runs = parts.map((run) => run.map(([gap, field]) => (doc += gap + 1) * 4 + field));
+      assert.deepEqual(joinPostings(runs.map(encodePostings)), encodePostings(runs.flat()));
+    }),
+  );
 });
 
 test('topic membership lists every article of a topic, and untagged ones under "other"', () => {
@@ -140,10 +180,10 @@ const allFiles = (built: SearchIndex, keptFrom: SearchIndex) => {
   return new Map([...built.files.map((file): [string, string] => [file.path, file.content]), ...built.unchangedFiles.map((path): [string, string] => [path, kept.get(path)!])]);
 };
 
-test('a rebuild extends the previous index: only the new documents and the last block are read again, and the files equal a fresh index', () => {
+test('a rebuild extends the previous index: only the newest segment, the grown first segment and the last block are read again, and the files equal a fresh index', () => {
   const latest = site.digest.drops.at(-1)!.id;
   const before = articles.filter((article) => article.firstDrop !== latest);
-  const small = { recordsPerShard: 2, shardsPerBlock: 3 };
+  const small = { recordsPerShard: 2, shardsPerBlock: 3, ...SPLIT_SMALL };
   const older = buildSearchIndex(before, site.topics, small);
   const fresh = buildSearchIndex(articles, site.topics, small);
   const read: string[] = [];
@@ -153,17 +193,39 @@ test('a rebuild extends the previous index: only the new documents and the last 
   assert.equal(extended.manifestFile, fresh.manifestFile);
   assert.deepEqual(allFiles(extended, older), new Map(fresh.files.map((file) => [file.path, file.content])));
   const keptDocs = Math.floor(before.length / 6) * 6;
+  const olderSplit = older.manifest.tokenSegments[0]!.upTo;
+  assert.ok(olderSplit < fresh.manifest.tokenSegments[0]!.upTo, 'the drop moves the split: the first segment is extended');
   assert.equal(extended.unchangedFiles.length, keptDocs / 2, 'the record shards of full old blocks are kept');
-  assert.equal(read.length, articles.length - keptDocs, 'texts are read only for the records written again');
+  assert.equal(read.length, articles.length - Math.min(keptDocs, olderSplit), 'texts are read only for the postings and records written again');
   assert.deepEqual(extended.documents, fresh.documents);
+});
+
+test("a rebuild whose split does not move keeps the first segment's chunks, unread", () => {
+  const latest = site.digest.drops.at(-1)!.id;
+  const before = articles.filter((article) => article.firstDrop !== latest);
+  // Spans of 20: both builds, of 29 and 39 articles, split at 20.
+  const small = { recordsPerShard: 2, shardsPerBlock: 64, tailShare: 2, minTail: 20 };
+  const older = buildSearchIndex(before, site.topics, small);
+  const fresh = buildSearchIndex(articles, site.topics, small);
+  const split = fresh.manifest.tokenSegments[0]!.upTo;
+  assert.ok(split > 0 && split === older.manifest.tokenSegments[0]!.upTo, `both split at ${split}`);
+  const read: string[] = [];
+  const previous = previousOf(older, (path, content) => (read.push(path), content));
+  const rebuilt = buildSearchIndex(articles, site.topics, { ...small, previous });
+  assert.deepEqual(allFiles(rebuilt, older), new Map(fresh.files.map((file) => [file.path, file.content])));
+  const firstChunks = fresh.manifest.tokenSegments[0]!.files;
+  assert.equal(rebuilt.unchangedFiles.length, firstChunks.count);
+  assert.ok(rebuilt.unchangedFiles.every((path) => path.startsWith(firstChunks.prefix)));
+  assert.deepEqual(read, [older.manifestFile], 'only the old manifest is read');
 });
 
 test('a rebuild indexes everything again when the previous index does not hold up', () => {
   const latest = site.digest.drops.at(-1)!.id;
   const before = articles.filter((article) => article.firstDrop !== latest);
-  const older = buildSearchIndex(before, site.topics);
-  const fresh = buildSearchIndex(articles, site.topics);
-  const firstChunk = shardFile(older.manifest.tokenChunks.files, 0);
+  const older = buildSearchIndex(before, site.topics, SPLIT_SMALL);
+  const fresh = buildSearchIndex(articles, site.topics, SPLIT_SMALL);
+  assert.ok(older.manifest.tokenSegments[0]!.upTo < fresh.manifest.tokenSegments[0]!.upTo, 'the rebuild extends the first segment');
+  const firstChunk = shardFile(older.manifest.tokenSegments[0]!.files, 0);
   const cases = {
     'a token chunk edited by hand': previousOf(older, (path, content) => (path === firstChunk ? content.replace('"postings":[[', '"postings":[[4,') : content)),
     'a token chunk that is no chunk': previousOf(older, (path, content) => (path === firstChunk ? '{}' : content)),
@@ -173,7 +235,7 @@ test('a rebuild indexes everything again when the previous index does not hold u
     'more documents than now': previousOf(fresh),
   };
   for (const [what, previous] of Object.entries(cases)) {
-    const rebuilt = buildSearchIndex(what === 'more documents than now' ? before : articles, site.topics, { previous });
+    const rebuilt = buildSearchIndex(what === 'more documents than now' ? before : articles, site.topics, { ...SPLIT_SMALL, previous });
     const expected = what === 'more documents than now' ? older : fresh;
     assert.deepEqual(rebuilt.unchangedFiles, [], what);
     assert.deepEqual(rebuilt.files, expected.files, what);
