@@ -35,6 +35,8 @@ export interface SearchIndexOptions {
   recordsPerShard?: number;
   /** Record shards per named block (see RecordShards). */
   shardsPerBlock?: number;
+  /** Uncompressed bytes per token chunk of the newest segment, which a lookup reads besides the first's. */
+  newestChunkBytes?: number;
   /** The newest segment of postings (see TokenSegment) holds at most about 1/tailShare of the documents… */
   tailShare?: number;
   /** …and at least this many, rounded as `segmentSplit` says. */
@@ -101,11 +103,12 @@ export interface SearchIndex {
 // Two records a shard is where the budget of 100 KB holds with room; a block of 64 shards keeps the
 // manifest to one prefix per 128 articles.
 //
-// The newest segment of postings holds up to 1/32 of the documents: at 10,000 articles a drop
-// rewrites 10–40 token chunks rather than all 618, and the first segment is rewritten once
-// every 512 documents (about 40 drops of 12 new articles). A token's lookup then reads a chunk of
-// each segment, and the newest segment's chunks, with few postings each, hold many tokens.
-const DEFAULTS = { chunkBytes: 16_000, recordsPerShard: 2, shardsPerBlock: 64, tailShare: 32, minTail: 128 };
+//
+// The newest segment of postings holds up to 1/32 of the documents, so that the first segment is
+// rewritten once every 512 documents at 10,000 articles (about 40 drops of 12 new articles). A
+// token's lookup reads a chunk of each segment: at 16 KB the newest segment's chunks took the
+// worst typed query to 111 KiB, so they are a quarter of that size.
+const DEFAULTS = { chunkBytes: 16_000, newestChunkBytes: 4_000, recordsPerShard: 2, shardsPerBlock: 64, tailShare: 32, minTail: 128 };
 
 /**
  * Where the first segment of postings ends: at the last multiple of the newest segment's span,
@@ -334,13 +337,15 @@ export function buildSearchIndex(
   topics: readonly TopicLabel[],
   options: SearchIndexOptions = {},
 ): SearchIndex {
-  const { chunkBytes, recordsPerShard, shardsPerBlock, tailShare, minTail } = { ...DEFAULTS, ...options };
+  const { chunkBytes, newestChunkBytes, recordsPerShard, shardsPerBlock, tailShare, minTail } = { ...DEFAULTS, ...options };
   const arrivals = [...newestFirst].reverse();
   const documents = arrivals.map(documentFingerprint);
   const split = segmentSplit(arrivals.length, tailShare, minTail);
   const previous = options.previous ? previousManifest(options.previous, documents, { size: recordsPerShard, blockSize: shardsPerBlock }) : null;
   // The previous first segment is kept as it is when it ends where this one does, and extended
-  // when it ends sooner; the blocks of record shards that hold old documents only are kept, by name.
+  // when it ends sooner. (One that ends at a positive split was cut as a first segment, not as the
+  // newest in smaller chunks: a newest segment from document 0 ends below minTail.) The blocks of
+  // record shards that hold old documents only are kept, by name.
   const previousFirst = previous?.tokenSegments[0];
   const keptFirst = split > 0 && previousFirst?.upTo === split ? previousFirst : null;
   const extendedFirst = previousFirst !== undefined && previousFirst.upTo < split ? previousFirst : null;
@@ -373,7 +378,7 @@ export function buildSearchIndex(
     }
   }
   firstPostings.clear();
-  if (arrivals.length > split || segments.length === 0) segments.push(tokenSegment(arrivals.length, sortedPostings(newestPostings), chunkBytes));
+  if (arrivals.length > split || segments.length === 0) segments.push(tokenSegment(arrivals.length, sortedPostings(newestPostings), newestChunkBytes));
   const recordFiles = recordShards(records, recordsPerShard, shardsPerBlock, keptBlocks);
 
   const membership: TopicMembership = { tagged: {}, leaning: {} };

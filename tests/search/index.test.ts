@@ -219,6 +219,16 @@ test("a rebuild whose split does not move keeps the first segment's chunks, unre
   assert.deepEqual(read, [older.manifestFile], 'only the old manifest is read');
 });
 
+test('a previous index of one newest segment, in small chunks, is re-cut when the documents outgrow it', () => {
+  const oldest = articles.slice(-7);
+  const older = buildSearchIndex(oldest, site.topics, SPLIT_SMALL);
+  assert.deepEqual(older.manifest.tokenSegments.map((segment) => segment.upTo), [7]);
+  const fresh = buildSearchIndex(articles, site.topics, SPLIT_SMALL);
+  const rebuilt = buildSearchIndex(articles, site.topics, { ...SPLIT_SMALL, previous: previousOf(older) });
+  assert.deepEqual(rebuilt.files, fresh.files);
+  assert.deepEqual(rebuilt.unchangedFiles, []);
+});
+
 test('a rebuild indexes everything again when the previous index does not hold up', () => {
   const latest = site.digest.drops.at(-1)!.id;
   const before = articles.filter((article) => article.firstDrop !== latest);
