@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import type { PublishedArticle } from '../model.ts';
 import { OTHER_TOPIC } from '../topics/index.ts';
 import {
+  byCodeUnit,
   encodeGaps,
   encodePostings,
   FIELD,
@@ -97,17 +98,15 @@ export interface SearchIndex {
 // fetched again at every keystroke whose ten results differ. Measured with
 // bench/typed-query-bytes.ts on the 10,000-article bench site (KiB gzip, worst of its seven
 // queries): 32 KB chunks with 8 records a shard, 196; 16 KB with 2 records, 87; 16 KB with 1
-// record, 76. Smaller files cost files: every drop adds postings all over the sorted token space,
-// so a rebuild rewrites every chunk (about 580 at 16 KB, 0.25 s more than at 32 KB at 10,000
-// articles), and a cold build writes a record file per two articles (0.5–1.3 s more at 10,000).
-// Two records a shard is where the budget of 100 KB holds with room; a block of 64 shards keeps the
-// manifest to one prefix per 128 articles.
-//
+// record, 76 (all with one segment of postings). Smaller files cost files: a cold build writes
+// a record file per two articles (0.5–1.3 s more at 10,000). Two records a shard is where the
+// budget of 100 KB holds with room; a block of 64 shards keeps the manifest to one prefix per 128
+// articles.
 //
 // The newest segment of postings holds up to 1/32 of the documents, so that the first segment is
 // rewritten once every 512 documents at 10,000 articles (about 40 drops of 12 new articles). A
 // token's lookup reads a chunk of each segment: at 16 KB the newest segment's chunks took the
-// worst typed query to 111 KiB, so they are a quarter of that size.
+// worst typed query to 111 KiB, so they are a quarter of that size (worst 92 KiB).
 const DEFAULTS = { chunkBytes: 16_000, newestChunkBytes: 4_000, recordsPerShard: 2, shardsPerBlock: 64, tailShare: 32, minTail: 128 };
 
 /**
@@ -266,8 +265,6 @@ function addPostings(postings: Map<string, number[]>, doc: number, { tokens, fie
   });
 }
 
-/** Plain string order (UTF-16 code units), the order the client's binary search assumes. */
-const byCodeUnit = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Each token and its encoded postings, in token order. */
 function* sortedPostings(postings: Map<string, number[]>): Generator<[string, PostingList]> {

@@ -145,6 +145,9 @@ export function encodePostings(packed: readonly number[]): PostingList {
   });
 }
 
+/** Plain string order (UTF-16 code units): how chunks are sorted, and the order lookups assume. */
+export const byCodeUnit = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
 /**
  * Lists of one token from consecutive segments as one list: each list's first gap counts from 0,
  * and becomes the gap from the last document of the lists before it.

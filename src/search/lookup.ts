@@ -1,6 +1,6 @@
 // Index keys to documents: which chunk holds a token, exact and prefix lookups, and spelling
 // correction for Latin words against the words that sort next to them.
-import { joinPostings, shardFile, type FieldRank, type PostingList, type SearchManifest, type TokenChunk, type TokenSegment } from './format.ts';
+import { byCodeUnit, joinPostings, shardFile, type FieldRank, type PostingList, type SearchManifest, type TokenChunk, type TokenSegment } from './format.ts';
 import { isCjk } from './tokens.ts';
 
 export type MatchKind = 'exact' | 'prefix' | 'synonym' | 'fuzzy';
@@ -122,8 +122,6 @@ export class TokenLookup {
     return [...found, ...best.map(([token]) => ({ token, kind: 'fuzzy' as const }))];
   }
 }
-
-const byCodeUnit = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 function range(from: number, to: number): number[] {
   return Array.from({ length: Math.max(0, to - from + 1) }, (_, index) => from + index);
