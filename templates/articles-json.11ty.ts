@@ -7,7 +7,9 @@ export default class ArticlesJson {
     return singlePage('articles-json', '/articles.json');
   }
 
+  // Compact: every build writes the whole file again, and a reader importing a shared list of
+  // saved articles downloads it; indented, it was 21 MB at 10,000 articles rather than 16.
   render({ site }: { site: SiteModel }): string {
-    return `${JSON.stringify(publicJson(site.digest), null, 2)}\n`;
+    return `${JSON.stringify(publicJson(site.digest))}\n`;
   }
 }
