@@ -2,7 +2,7 @@
 //   read drops → merge articles once → derive texts (cached) → digest → site model → search index
 //   → page plan (render or reuse) → Eleventy, over slices, into a new release → publish
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { groupArticles } from '../articles/index.ts';
 import { readDrops } from '../ingest/index.ts';
 import type { Digest, SiteConfig } from '../model.ts';
@@ -12,7 +12,7 @@ import { codeVersion } from '../site/code-version.ts';
 import { derivations as derivationsIn, type Derivations } from '../site/derive.ts';
 import { buildDigest } from '../site/digest.ts';
 import { indexOutputFile, planPages, slicesOf, type PagePlan } from '../site/page-plan.ts';
-import { previousBuild, previousIndex, removeEmptyFolders, reusePages, saveBuild } from '../site/page-store.ts';
+import { linkedFromRecycled, previousBuild, previousIndex, removeEmptyFolders, reusePages, saveBuild, type BuildRecord, type ReleaseRecord } from '../site/page-store.ts';
 import { publishAtomically, writeFailureCause } from '../site/publish.ts';
 import { buildSiteModel, type SiteModel } from '../site/views.ts';
 import { loadEleventy, renderSlices } from './eleventy.ts';
@@ -89,6 +89,7 @@ export interface PreparedSite extends DigestRead {
   searchIndex: SearchIndex;
   /** Against the previous build into the same output folder (nothing is reused without a cache). */
   plan: PagePlan;
+  previous: BuildRecord | null;
 }
 
 /**
@@ -96,8 +97,13 @@ export interface PreparedSite extends DigestRead {
  * A page whose key is unchanged is taken to be in the live release still; `checkLive` checks each
  * one instead (a stat per page, 2 s at 100,000 articles), for when a build found some gone.
  */
-async function planSite(read: DigestRead, site: SiteModel, outDir: string, checkLive: boolean): Promise<{ searchIndex: SearchIndex; plan: PagePlan }> {
-  const previous = previousBuild(read.store, outDir);
+async function planSite(
+  read: DigestRead,
+  site: SiteModel,
+  outDir: string,
+  previous: BuildRecord | null,
+  checkLive: boolean,
+): Promise<{ searchIndex: SearchIndex; plan: PagePlan }> {
   const reusable = (file: string, key: string) => previous?.keys.get(file) === key && (!checkLive || existsSync(join(outDir, file)));
   const indexSearch = (lastIndex: PreviousIndex | null) =>
     buildSearchIndex(site.digest.articles, site.topics, { textCache: { get: read.derivations.search, set: () => {} }, previous: lastIndex });
@@ -111,7 +117,8 @@ export async function prepareSite(options: BuildOptions & { outDir: string }): P
   const read = await readDigest(options);
   try {
     const site = buildSiteModel(read.digest, options.site);
-    return { ...read, site, ...(await planSite(read, site, options.outDir, false)) };
+    const previous = previousBuild(read.store, options.outDir);
+    return { ...read, site, previous, ...(await planSite(read, site, options.outDir, previous, false)) };
   } catch (error) {
     await read.store.close();
     throw error;
@@ -139,16 +146,17 @@ export interface WriteOptions extends BuildOptions {
 export async function buildSite(options: WriteOptions): Promise<BuiltSite | null> {
   loadEleventy().catch(() => {}); // Awaited, and any failure reported, when the pages are rendered.
   const prepared = await prepareSite(options);
-  const { site, derivations, store } = prepared;
+  const { site, derivations, store, previous } = prepared;
   let { plan, searchIndex } = prepared;
   try {
     if (options.onDigest?.(site.digest) === false) return null;
     let rendered = 0;
-    await publishAtomically(options.outDir, async (release) => {
-      let { emptied, missing } = reusePages(plan.reuse, options.outDir, release);
+    let made: ReleaseRecord | null = null;
+    await publishAtomically(options.outDir, async (release, origin) => {
+      let { emptied, missing } = reusePages(plan.reuse, options.outDir, release, linkedFromRecycled(previous, origin));
       if (missing.length > 0) {
         options.log?.(`${missing.length} files the last build wrote are gone from ${options.outDir}: rendering them again`);
-        ({ plan, searchIndex } = await planSite(prepared, site, options.outDir, true));
+        ({ plan, searchIndex } = await planSite(prepared, site, options.outDir, previous, true));
         const again = reusePages(plan.reuse, options.outDir, release);
         emptied = [...emptied, ...again.emptied];
       }
@@ -161,8 +169,10 @@ export async function buildSite(options: WriteOptions): Promise<BuiltSite | null
         outDir: release,
       });
       removeEmptyFolders(emptied, release);
+      const linked = new Set(plan.reuse);
+      made = { name: basename(release), linkedFrom: origin.live, rendered: [...plan.keys.keys()].filter((file) => !linked.has(file)) };
     });
-    saveBuild(store, options.outDir, { keys: plan.keys, index: searchIndex });
+    saveBuild(store, options.outDir, { keys: plan.keys, index: searchIndex, release: made });
     const articles = { rendered: plan.articles.length, reused: site.digest.articles.length - plan.articles.length };
     return { digest: site.digest, articles, otherPages: { rendered: rendered - articles.rendered, reused: plan.reuse.length - articles.reused } };
   } finally {

@@ -10,7 +10,14 @@ import { basename, dirname, join, relative } from 'node:path';
  * version or by hand is moved into the releases once, the only time `outDir` is briefly absent.
  * `write` is handed either an empty folder or an older release to bring up to date.
  */
-export async function publishAtomically(outDir: string, write: (releaseDir: string) => Promise<unknown>): Promise<void> {
+export interface ReleaseOrigin {
+  /** The release folder's name before it was recycled into this one; null for a fresh folder. */
+  recycled: string | null;
+  /** The name of the release live when this one was started; null when `outDir` was no release. */
+  live: string | null;
+}
+
+export async function publishAtomically(outDir: string, write: (releaseDir: string, origin: ReleaseOrigin) => Promise<unknown>): Promise<void> {
   const releases = join(dirname(outDir), `.${basename(outDir)}.releases`);
   const existing = await lstat(outDir).catch(() => null);
   // A file at --out is not an old site: moving it aside (as an old site folder is) would lose it.
@@ -24,9 +31,9 @@ export async function publishAtomically(outDir: string, write: (releaseDir: stri
   });
   // The name only has to be unique; it never appears in the site itself.
   const release = join(releases, `release-${process.pid}-${process.hrtime.bigint()}`);
-  await recycleOrMake(releases, outDir, release);
+  const origin = await recycleOrMake(releases, outDir, release);
   try {
-    await write(release);
+    await write(release, origin);
   } catch (error) {
     await rm(release, { recursive: true, force: true });
     throw error;
@@ -47,14 +54,15 @@ export async function publishAtomically(outDir: string, write: (releaseDir: stri
  * folders made again, 100,000 of them at 100,000 articles. By now no reader is inside it: it
  * stopped serving a whole build ago.
  */
-async function recycleOrMake(releases: string, outDir: string, release: string): Promise<void> {
+async function recycleOrMake(releases: string, outDir: string, release: string): Promise<ReleaseOrigin> {
   const live = await readlink(outDir).then(basename, () => null);
   for (const name of (await readdir(releases)).sort()) {
     if (name === live || !(await lstat(join(releases, name))).isDirectory()) continue;
     await rename(join(releases, name), release);
-    return;
+    return { recycled: name, live };
   }
   await mkdir(release);
+  return { recycled: null, live };
 }
 
 /** Keeps the new release and the one it replaced (a reader may still be inside it). */

@@ -56,4 +56,12 @@ test('a rebuild recycles the release before the live one: it ends up as a fresh 
   assert.equal((await readdir(releases)).length, 2, 'the new release and the one it replaced');
   await runDigest(['build', '--feeds', feeds, '--out', join(work, 'fresh'), '--cache', '']);
   await assertSameSite(site, join(work, 'fresh'), 'the recycled release against a fresh build');
+
+  // Builds from here on recycle by the build record, with no inode check (see linkedFromRecycled).
+  for (const change of [() => rm(join(feeds, corpus.files[1]!.name)), () => writeFile(join(feeds, corpus.files[0]!.name), corpus.files[0]!.content)]) {
+    await change();
+    await build();
+    await runDigest(['build', '--feeds', feeds, '--out', join(work, 'fresh'), '--cache', '']);
+    await assertSameSite(site, join(work, 'fresh'), 'a release recycled by the build record against a fresh build');
+  }
 });
