@@ -1,6 +1,14 @@
 import { lstat, mkdir, readdir, readlink, rename, rm, symlink } from 'node:fs/promises';
 import { basename, dirname, join, relative } from 'node:path';
 
+/** Where a release started from, which `write` is told: the build records it (see page-store.ts). */
+export interface ReleaseOrigin {
+  /** The release folder's name before it was recycled into this one; null for a fresh folder. */
+  recycled: string | null;
+  /** The name of the release live when this one was started; null when `outDir` was no release. */
+  live: string | null;
+}
+
 /**
  * Build into a new release folder, then point `outDir` at it by renaming a fresh symlink over the
  * old one. rename(2) replaces a symlink atomically, so a web server pointed at `outDir` resolves
@@ -10,13 +18,6 @@ import { basename, dirname, join, relative } from 'node:path';
  * version or by hand is moved into the releases once, the only time `outDir` is briefly absent.
  * `write` is handed either an empty folder or an older release to bring up to date.
  */
-export interface ReleaseOrigin {
-  /** The release folder's name before it was recycled into this one; null for a fresh folder. */
-  recycled: string | null;
-  /** The name of the release live when this one was started; null when `outDir` was no release. */
-  live: string | null;
-}
-
 export async function publishAtomically(outDir: string, write: (releaseDir: string, origin: ReleaseOrigin) => Promise<unknown>): Promise<void> {
   const releases = join(dirname(outDir), `.${basename(outDir)}.releases`);
   const existing = await lstat(outDir).catch(() => null);
