@@ -1,7 +1,6 @@
 // `npm run bench`: build, rebuild, math render and search at 1,000 and 10,000 articles (100,000
 // with --huge), each beside a bare Eleventy baseline, median of --runs runs. Writes bench/results.md.
-//   npm run bench -- [--sizes 1000,10000] [--runs 3] [--huge] [--seed 1] [--timeout-min 20]
-//                    [--no-search] [--out bench/results.md] [--keep]
+// Options: npm run bench -- --help.
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -19,6 +18,21 @@ import { measureSearch } from './search-latency.ts';
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const CORPUS = join(ROOT, 'bench', 'corpus');
 const ELEVENTY_CLI = join(ROOT, 'node_modules', '@11ty', 'eleventy', 'cmd.cjs');
+
+const USAGE = `Usage: npm run bench -- [options]
+
+Builds generated corpora with the digest, beside bare Eleventy and Hugo, and writes a report.
+
+  --sizes N,N      article counts to measure, of 1000, 10000 and (with --huge) 100000
+                   (default 1000,10000; 1000,10000,100000 with --huge)
+  --huge           allow 100,000 articles (each run of that size takes about 20 minutes)
+  --runs N         runs per measurement; the report gives the median (default 3)
+  --seed N         seed of the generated corpus (default 1)
+  --timeout-min N  stop any single build after N minutes (default 20)
+  --no-search      skip the browser search measurements
+  --out FILE       where the report goes (default bench/results.md)
+  --keep           keep the generated corpora and sites in bench/corpus/
+  -h, --help       show this help`;
 
 interface Options {
   /** The frozen copy of the code that every build and render of this run uses. */
@@ -48,8 +62,13 @@ function parseOptions(argv: string[]): Omit<Options, 'code' | 'work' | 'hugo'> {
       'no-search': { type: 'boolean', default: false },
       out: { type: 'string', default: 'bench/results.md' },
       keep: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
     },
   });
+  if (values.help) {
+    console.log(USAGE);
+    process.exit(0);
+  }
   const sizes = (values.sizes ?? (values.huge ? '1000,10000,100000' : '1000,10000')).split(',').map((size) => Number(size.replace(/_/g, '')));
   for (const size of sizes) checkSize(size, values.huge);
   const runs = Number(values.runs);
