@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -8,6 +8,7 @@ import { promisify } from 'node:util';
 import { feedsBytes, HEAP_BASE_MB, heapLimitMb, machineHeapMb, shouldRestart, wantedHeapMb } from '../../src/heap-limit.ts';
 import { DEVSET, FEEDS } from '../seeds.ts';
 import { DIGEST_BIN, PROJECT } from '../support/build.ts';
+import { scratchFolder } from '../support/scratch.ts';
 
 const run = promisify(execFile);
 const GiB = 2 ** 30;
@@ -38,7 +39,7 @@ test('a restart is worth it when the heap is too small, or far too large for a b
 });
 
 test('a build that runs out of heap is built again with the machine share, and nothing is lost', async () => {
-  const folder = await mkdtemp(join(tmpdir(), 'digest-heap-'));
+  const folder = scratchFolder('digest-heap-');
   const outDir = join(folder, 'site');
   const { stdout, stderr } = await run(process.execPath, [DIGEST_BIN, 'build', '--feeds', FEEDS, '--out', outDir, '--cache', join(folder, 'cache')], {
     cwd: PROJECT,

@@ -1,13 +1,14 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { ConfigError, DEFAULT_SITE_CONFIG, readSiteConfig, resolveSite, SITE_CONFIG_FILE } from '../../src/config.ts';
 import { PROJECT } from '../support/build.ts';
+import { scratchFolder } from '../support/scratch.ts';
 
 async function configFile(text: string): Promise<string> {
-  const path = join(await mkdtemp(join(tmpdir(), 'digest-config-')), SITE_CONFIG_FILE);
+  const path = join(scratchFolder('digest-config-'), SITE_CONFIG_FILE);
   await writeFile(path, text);
   return path;
 }

@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
-import { copyFile, mkdtemp, readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { copyFile, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { dropIdOf } from '../../src/ingest/drop-id.ts';
@@ -10,6 +9,7 @@ import { BOMBS, bigDropFeed, bombFeed, hostileFolder, longLineFeed } from './gen
 import { hostileSite, type HostileSite } from './hostile-site.ts';
 import { assertSameText } from './same-text.ts';
 import { siteProblems } from './site-scan.ts';
+import { scratchFolder } from '../support/scratch.ts';
 
 // The 100,000 [Math] bomb is left to bombs.test.ts: its page alone is 99 MB (about 1 KB of KaTeX
 // markup per placeholder), which would triple this build's time and memory.
@@ -82,7 +82,7 @@ test('digest check prints every problem as file:line: severity and exits 1 becau
 });
 
 test('digest check exits 0 when every problem is a warning', async () => {
-  const feeds = await mkdtemp(join(tmpdir(), 'digest-warnings-'));
+  const feeds = scratchFolder('digest-warnings-');
   for (const file of ['03_no-header.txt', '06_nul-in-line.txt']) await copyFile(join(HOSTILE_FEEDS, file), join(feeds, file));
   const { stderr } = await runDigest(['check', '--feeds', feeds]);
   assert.match(stderr, /03_no-header\.txt:1: warning: missing header/);
@@ -90,7 +90,7 @@ test('digest check exits 0 when every problem is a warning', async () => {
 });
 
 test('a folder where no file yields an article: digest build exits 1 and names every file', async () => {
-  const feeds = await mkdtemp(join(tmpdir(), 'digest-unreadable-'));
+  const feeds = scratchFolder('digest-unreadable-');
   const files = ['00_empty.txt', '01_binary-junk.txt', '04_header-only.txt'];
   for (const file of files) await copyFile(join(HOSTILE_FEEDS, file), join(feeds, file));
   await assert.rejects(runDigest(['build', '--feeds', feeds, '--out', join(feeds, 'site'), '--cache', '']), (error: { code: number; stderr: string }) => {

@@ -1,9 +1,9 @@
 // The hostile feeds too big to commit, written at test time: a multi-megabyte line, a drop of
 // 5,000 entries and the parser bombs. Each comes with what it holds, as the fixtures do in cases.ts.
-import { cp, mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cp, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { HOSTILE_FEEDS, type ExpectedDiagnostic, type FixtureCase } from './cases.ts';
+import { scratchFolder } from '../support/scratch.ts';
 
 const HEADER = 'INCOMING TRANSMISSION\n\nLATEST UPDATES\n';
 /** The first line after the header. */
@@ -82,7 +82,7 @@ export function bombFeed(bombs: readonly Bomb[] = BOMBS): GeneratedFeed {
 
 /** The committed hostile folder plus the generated feeds, in a fresh temporary folder. */
 export async function hostileFolder(generated: readonly GeneratedFeed[]): Promise<string> {
-  const folder = join(await mkdtemp(join(tmpdir(), 'digest-hostile-')), 'feeds');
+  const folder = join(scratchFolder('digest-hostile-'), 'feeds');
   await cp(HOSTILE_FEEDS, folder, { recursive: true });
   for (const file of generated) await writeFile(join(folder, file.file), file.content);
   return folder;

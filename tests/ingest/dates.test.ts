@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { mkdtemp, utimes, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { promisify } from 'node:util';
 import { dateFromFileName, readDrops } from '../../src/ingest/index.ts';
 import { FEEDS, SEED_DROPS } from '../seeds.ts';
+import { scratchFolder } from '../support/scratch.ts';
 
 const run = promisify(execFile);
 const FEED = 'INCOMING TRANSMISSION\n\nLATEST UPDATES\n注意力机制让模型关注输入中最相关的部分。\n';
@@ -46,7 +46,7 @@ test('a date is never read from the middle of a name or from digits that run on:
 });
 
 test('outside git, a drop without a name date is dated by its modification time, in UTC to the second', async () => {
-  const folder = await mkdtemp(join(tmpdir(), 'digest-dates-'));
+  const folder = scratchFolder('digest-dates-');
   await writeFeed(folder, '004_1ad6004f85210699.txt', '2024-06-01T12:34:56.789Z');
   await writeFeed(folder, '2026-11-24_named.txt', '2020-01-01T00:00:00Z');
   assert.deepEqual(await datesOf(folder), {
@@ -56,7 +56,7 @@ test('outside git, a drop without a name date is dated by its modification time,
 });
 
 test('in a git work tree, a drop is dated by the commit that added it; the name still wins; an uncommitted file falls back to its time', async () => {
-  const folder = await mkdtemp(join(tmpdir(), 'digest-dates-git-'));
+  const folder = scratchFolder('digest-dates-git-');
   await git(folder, ['init', '-q']);
   await writeFeed(folder, '001_9f2c2026112400aa.txt');
   await writeFeed(folder, '2026-11-24_named.txt');
@@ -76,7 +76,7 @@ test('in a git work tree, a drop is dated by the commit that added it; the name 
 });
 
 test('a feeds folder inside a larger repository is dated through git too', async () => {
-  const repo = await mkdtemp(join(tmpdir(), 'digest-dates-nested-'));
+  const repo = scratchFolder('digest-dates-nested-');
   await git(repo, ['init', '-q']);
   await run('mkdir', [join(repo, 'feeds')]);
   await writeFeed(join(repo, 'feeds'), '000_a.txt');
@@ -87,7 +87,7 @@ test('a feeds folder inside a larger repository is dated through git too', async
 });
 
 test('a drop that a shallow clone cannot date truly is dated by the oldest fetched commit, with a warning that says how to fix it', async () => {
-  const origin = await mkdtemp(join(tmpdir(), 'digest-dates-origin-'));
+  const origin = scratchFolder('digest-dates-origin-');
   await git(origin, ['init', '-q']);
   await writeFeed(origin, '000_old.txt');
   await git(origin, ['add', '.']);
@@ -95,7 +95,7 @@ test('a drop that a shallow clone cannot date truly is dated by the oldest fetch
   await writeFeed(origin, '001_new.txt');
   await git(origin, ['add', '.']);
   await git(origin, ['commit', '-q', '-m', 'new'], '2026-01-01T00:00:00+00:00');
-  const clone = join(await mkdtemp(join(tmpdir(), 'digest-dates-clone-')), 'c');
+  const clone = join(scratchFolder('digest-dates-clone-'), 'c');
   await run('git', ['clone', '-q', '--depth', '1', `file://${origin}`, clone]);
   const drops = await readDrops(clone);
   assert.deepEqual(drops.map((drop) => drop.date.day), ['2026-01-01', '2026-01-01']);

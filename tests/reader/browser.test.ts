@@ -2,8 +2,7 @@
 // mark all read, saved lists and shared links, highlighted and muted words, /popular/, blocked
 // storage, the keys, and the trend charts' figures, each checked against articles.json.
 import assert from 'node:assert/strict';
-import { copyFile, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -12,6 +11,7 @@ import { FEEDS, SEED_DROPS } from '../seeds.ts';
 import { CHROMIUM, launchBrowser } from '../support/browser.ts';
 import { buildSite, runDigest } from '../support/build.ts';
 import { serveStatic, type StaticServer } from '../support/static-server.ts';
+import { scratchFolder } from '../support/scratch.ts';
 
 type PublicArticle = PublicJson['articles'][number];
 
@@ -55,9 +55,9 @@ const idsFirstSeenIn = (data: PublicJson, dropIds: string[], shown: string[]) =>
 
 test('new marks across two visits: the latest drop on the first, only the drop that arrived on the second', async () => {
   // One origin for both builds, as for a real reader: the CLI swaps the new release in under --out.
-  const feeds = await mkdtemp(join(tmpdir(), 'reader-feeds-'));
+  const feeds = scratchFolder('reader-feeds-');
   for (const id of SEED_DROPS.slice(0, 4)) await copyFile(join(FEEDS, `${id}.txt`), join(feeds, `${id}.txt`));
-  const out = join(await mkdtemp(join(tmpdir(), 'reader-site-')), 'site');
+  const out = join(scratchFolder('reader-site-'), 'site');
   await runDigest(['build', '--feeds', feeds, '--out', out, '--cache', '']);
   const four = await readJson(out);
   const server = await serveStatic(out, '/');
@@ -259,7 +259,7 @@ test('/popular/ ranks by drops carried, then the latest sighting, as articles.js
 
 test('with storage blocked there are no marks, no stars and no errors, and the page looks as without script', async () => {
   // Chromium's own "block all cookies" setting, which makes localStorage throw, as real readers have it.
-  const profile = await mkdtemp(join(tmpdir(), 'reader-profile-'));
+  const profile = scratchFolder('reader-profile-');
   await mkdir(join(profile, 'Default'));
   await writeFile(join(profile, 'Default', 'Preferences'), JSON.stringify({ profile: { default_content_setting_values: { cookies: 2 } } }));
   const blocked = await chromium.launchPersistentContext(profile, {

@@ -2,13 +2,13 @@
 // file; each test reuses one page where it can.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFile, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { copyFile, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from '../support/browser.ts';
 import { buildSite, PROJECT } from '../support/build.ts';
 import { serveStatic, type StaticServer } from '../support/static-server.ts';
+import { scratchFolder } from '../support/scratch.ts';
 
 const SEEDS = join(PROJECT, 'feeds');
 const HOSTILE_LINE =
@@ -16,7 +16,7 @@ const HOSTILE_LINE =
 
 /** The seeds plus one drop of hostile text, for the build under a base path. */
 async function hostileFeeds(): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'search-feeds-'));
+  const dir = scratchFolder('search-feeds-');
   for (const file of await readdir(SEEDS)) await copyFile(join(SEEDS, file), join(dir, file));
   await writeFile(join(dir, '999_hostile.txt'), `INCOMING TRANSMISSION\n\nLATEST UPDATES\n${HOSTILE_LINE}\n`);
   return dir;

@@ -4,23 +4,21 @@
 // bench/typed-query-bytes.ts, which measures the same in Chromium on the 10,000-article bench site.
 // The files are fixed-size chunks and shards, so the bytes a query reads hardly grow with the corpus.
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, test } from 'node:test';
+import { test } from 'node:test';
 import { gzipSync } from 'node:zlib';
 import { generateCorpus, writeCorpus } from '../../bench/generate.ts';
 import { TYPED_QUERIES } from '../../bench/search-latency.ts';
 import { SearchEngine } from '../../src/search/engine.ts';
 import { corpusSearch } from './seed-engine.ts';
+import { scratchFolder } from '../support/scratch.ts';
 
 /** The budget per typed query (#13), in bytes of gzip. */
 const BUDGET = 100 * 1024;
 /** Results the search page shows at once (src/search/client.ts). */
 const PAGE_SIZE = 10;
 
-const work = await mkdtemp(join(tmpdir(), 'digest-typing-'));
-after(() => rm(work, { recursive: true, force: true }));
+const work = scratchFolder('digest-typing-');
 const feeds = join(work, 'feeds');
 writeCorpus(generateCorpus({ articles: 1_000, seed: 1 }), feeds);
 const { index } = await corpusSearch(feeds);

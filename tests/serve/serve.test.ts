@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
-import { appendFile, copyFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { appendFile, copyFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { FEEDS, SEED_DROPS } from '../seeds.ts';
 import { DIGEST_BIN, PROJECT } from '../support/build.ts';
+import { scratchFolder } from '../support/scratch.ts';
 
 interface Served {
   articles: { id: string; text: string; drops: string[] }[];
@@ -52,7 +52,7 @@ async function waitFor(ready: (served: Served) => boolean, what: string, seconds
 }
 
 before(async () => {
-  work = await mkdtemp(join(tmpdir(), 'digest-serve-'));
+  work = scratchFolder('digest-serve-');
   feeds = join(work, 'feeds');
   await execFileSync('mkdir', ['-p', feeds]);
   await copyFile(join(FEEDS, `${SEED_DROPS[0]}.txt`), join(feeds, `${SEED_DROPS[0]}.txt`));
@@ -70,7 +70,6 @@ before(async () => {
 
 after(async () => {
   if (server.exitCode === null) server.kill('SIGTERM');
-  await rm(work, { recursive: true, force: true });
 });
 
 test('a dropped file shows up in the served articles.json', { timeout: 90_000 }, async () => {

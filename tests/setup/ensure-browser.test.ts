@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { chmod, mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { chmod, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { promisify } from 'node:util';
 import { PROJECT } from '../support/build.ts';
+import { scratchFolder } from '../support/scratch.ts';
 
 const run = promisify(execFile);
 const SCRIPT = join(PROJECT, 'scripts', 'ensure-browser.sh');
@@ -24,7 +24,7 @@ interface Machine {
  * says who we are, `fc-list` lists a CJK font or none.
  */
 async function pretestOn(machine: Machine) {
-  const root = await mkdtemp(join(tmpdir(), 'digest-pretest-'));
+  const root = scratchFolder('digest-pretest-');
   const bin = join(root, 'bin');
   const chromium = join(root, 'chromium');
   const log = join(root, 'log');

@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
+import { cp, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import type { PublicJson } from '../../src/site/public-json.ts';
 import { FEEDS } from '../seeds.ts';
 import { assertSameSite, buildSite, filesUnder, runDigest } from '../support/build.ts';
+import { scratchFolder } from '../support/scratch.ts';
 
 const readJson = async (outDir: string): Promise<PublicJson> =>
   JSON.parse(await readFile(join(outDir, 'articles.json'), 'utf8')) as PublicJson;
@@ -97,9 +98,7 @@ test('digest --help lists the commands; digest check exits 1 on errors and 0 on 
 });
 
 test('a rebuild after a new drop reuses unchanged pages and equals a fresh build byte for byte', async () => {
-  const { mkdtemp, cp, rm } = await import('node:fs/promises');
-  const { tmpdir } = await import('node:os');
-  const work = await mkdtemp(join(tmpdir(), 'digest-rebuild-'));
+  const work = scratchFolder('digest-rebuild-');
   const feeds = join(work, 'feeds');
   const cache = join(work, 'cache');
   await cp(FEEDS, feeds, { recursive: true });
@@ -117,9 +116,7 @@ test('a rebuild after a new drop reuses unchanged pages and equals a fresh build
 });
 
 test('a rebuild renders again the pages someone deleted from the live site, and still equals a fresh build', async () => {
-  const { mkdtemp, cp, rm } = await import('node:fs/promises');
-  const { tmpdir } = await import('node:os');
-  const work = await mkdtemp(join(tmpdir(), 'digest-deleted-'));
+  const work = scratchFolder('digest-deleted-');
   const [feeds, cache, site] = [join(work, 'feeds'), join(work, 'cache'), join(work, 'site')];
   await cp(FEEDS, feeds, { recursive: true });
   await rm(join(feeds, '004_1ad6004f85210699.txt'));

@@ -1,14 +1,14 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { openCacheStore } from '../../src/site/cache-store.ts';
+import { scratchFolder } from '../support/scratch.ts';
 
-const fresh = async () => mkdtemp(join(tmpdir(), 'digest-cache-'));
+const fresh = () => scratchFolder('digest-cache-');
 
 test('entries written in one build are read back in the next, and another code version starts empty', async () => {
-  const dir = await fresh();
+  const dir = fresh();
   const first = await openCacheStore(dir, 'v1');
   first.table<{ title: string }>('derivations').set('k', { title: '注意力' });
   await first.close();
@@ -29,7 +29,7 @@ const DAMAGE = {
 
 for (const [damage, damaged] of Object.entries(DAMAGE)) {
   test(`a store ${damage} is thrown away and started afresh, never a crash`, async () => {
-    const dir = await fresh();
+    const dir = fresh();
     const store = await openCacheStore(dir, 'v1');
     for (let i = 0; i < 500; i++) store.table<string>('pages').set(`p${i}`, 'key'.repeat(i));
     await store.close();
@@ -46,7 +46,7 @@ for (const [damage, damaged] of Object.entries(DAMAGE)) {
 }
 
 test('unused entries are forgotten, but a text keeps its excerpt and search fields while its description is read', async () => {
-  const dir = await fresh();
+  const dir = fresh();
   const store = await openCacheStore(dir, 'v1');
   for (let i = 0; i < 3_000; i++) {
     for (const table of ['derivations', 'excerpts', 'search'] as const) store.table<number>(table).set(`text-${i}`, i);
@@ -65,7 +65,7 @@ test('unused entries are forgotten, but a text keeps its excerpt and search fiel
 });
 
 test('a store no larger than the pruning floor keeps entries a build did not read', async () => {
-  const dir = await fresh();
+  const dir = fresh();
   const store = await openCacheStore(dir, 'v1');
   for (let i = 0; i < 50; i++) store.table<number>('derivations').set(`text-${i}`, i);
   await store.close();

@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -7,11 +6,12 @@ import { buildSite, prepareSite } from '../../src/build/index.ts';
 import { DEFAULT_SITE_CONFIG } from '../../src/config.ts';
 import { FEEDS } from '../seeds.ts';
 import { assertSameSite, buildSite as buildWithCli } from '../support/build.ts';
+import { scratchFolder } from '../support/scratch.ts';
 
 const options = { feedsDir: FEEDS, base: '/', site: DEFAULT_SITE_CONFIG, cacheDir: null };
 
 test('the build is one function: called in-process, it writes what the CLI writes, byte for byte', async () => {
-  const outDir = join(await mkdtemp(join(tmpdir(), 'digest-in-process-')), 'site');
+  const outDir = join(scratchFolder('digest-in-process-'), 'site');
   const built = await buildSite({ ...options, outDir });
   assert.equal(built?.digest.articles.length, 39);
   assert.deepEqual(built?.articles, { rendered: 39, reused: 0 }, 'without a cache nothing is reused');

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { test } from 'node:test';
 import { linkedFromRecycled, reusePages, type BuildRecord } from '../../src/site/page-store.ts';
+import { scratchFolder } from '../support/scratch.ts';
 
 const record = (release: BuildRecord['release']): BuildRecord => ({
   keys: new Map([
@@ -29,7 +29,7 @@ test('the build record says which recycled files are the live ones only for the 
 
 /** A live release and the one before it, as two builds leave them: b and a shared, c rendered again, d dropped. */
 function releases() {
-  const root = mkdtempSync(join(tmpdir(), 'digest-page-store-'));
+  const root = scratchFolder('digest-page-store-');
   const [live, recycled] = [join(root, 'release-2'), join(root, 'release-1')];
   const write = (folder: string, file: string, content: string) => {
     mkdirSync(dirname(join(folder, file)), { recursive: true });

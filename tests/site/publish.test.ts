@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { publishAtomically } from '../../src/site/publish.ts';
+import { scratchFolder } from '../support/scratch.ts';
 
 const PAGES = 40;
 
@@ -24,7 +24,7 @@ async function observe(outDir: string): Promise<string> {
 }
 
 test('a reader of --out during a build sees the whole old site or the whole new one, never a mix or nothing', async () => {
-  const outDir = join(await mkdtemp(join(tmpdir(), 'digest-publish-')), 'site');
+  const outDir = join(scratchFolder('digest-publish-'), 'site');
   await publishAtomically(outDir, (release) => writeSlowly(release, 'v1'));
   const seen = new Set<string>();
   let building = true;
@@ -43,7 +43,7 @@ test('a reader of --out during a build sees the whole old site or the whole new 
 });
 
 test('an interrupted build leaves the old site in place', async () => {
-  const outDir = join(await mkdtemp(join(tmpdir(), 'digest-publish-')), 'site');
+  const outDir = join(scratchFolder('digest-publish-'), 'site');
   await publishAtomically(outDir, (release) => writeSlowly(release, 'v1'));
   await assert.rejects(
     publishAtomically(outDir, async (release) => {
@@ -56,7 +56,7 @@ test('an interrupted build leaves the old site in place', async () => {
 });
 
 test('a real folder already at --out is replaced by the first publish', async () => {
-  const outDir = join(await mkdtemp(join(tmpdir(), 'digest-publish-')), 'site');
+  const outDir = join(scratchFolder('digest-publish-'), 'site');
   await writeSlowly(outDir, 'by hand');
   await publishAtomically(outDir, (release) => writeSlowly(release, 'v1'));
   assert.equal(await observe(outDir), `${PAGES}:v1`);

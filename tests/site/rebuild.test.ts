@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, readdir, readlink, rm, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readlink, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { generateCorpus, writeCorpus } from '../../bench/generate.ts';
 import { assertSameSite, runDigest, snapshotSite } from '../support/build.ts';
+import { scratchFolder } from '../support/scratch.ts';
 
 const counts = (stdout: string, what: string) => {
   const [, rendered, reused] = new RegExp(`(\\d+) ${what} rendered, (\\d+) unchanged and reused`).exec(stdout) ?? [];
@@ -12,7 +12,7 @@ const counts = (stdout: string, what: string) => {
 };
 
 test('at 1,000 articles, a rebuild after one drop renders only what the drop changed and equals a fresh build byte for byte', async () => {
-  const work = await mkdtemp(join(tmpdir(), 'digest-rebuild-1k-'));
+  const work = scratchFolder('digest-rebuild-1k-');
   const corpus = generateCorpus({ articles: 1_000, seed: 7 });
   const feeds = join(work, 'feeds');
   writeCorpus(corpus, feeds);
@@ -33,7 +33,7 @@ test('at 1,000 articles, a rebuild after one drop renders only what the drop cha
 });
 
 test('a rebuild recycles the release before the live one: it ends up as a fresh build would, and the live release is never touched', async () => {
-  const work = await mkdtemp(join(tmpdir(), 'digest-recycle-'));
+  const work = scratchFolder('digest-recycle-');
   const corpus = generateCorpus({ articles: 300, seed: 11 });
   const feeds = join(work, 'feeds');
   writeCorpus(corpus, feeds);

@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { mkdtemp, readdir, readFile, readlink, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, readlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test, type TestContext } from 'node:test';
 import { promisify } from 'node:util';
 import { FEEDS } from '../seeds.ts';
 import { buildSite, DIGEST_BIN, PROJECT, runDigest, snapshotSite } from '../support/build.ts';
+import { scratchFolder } from '../support/scratch.ts';
 
 const run = promisify(execFile);
 const isRoot = process.getuid?.() === 0;
@@ -39,7 +39,7 @@ function assertOneLine(result: Failed, expected: string): void {
 
 /** A small tmpfs, which only root can mount; the test is skipped, saying why, where that fails. */
 async function mountTmpfs(t: TestContext, kilobytes: number): Promise<string | null> {
-  const folder = await mkdtemp(join(tmpdir(), 'digest-tmpfs-'));
+  const folder = scratchFolder('digest-tmpfs-');
   if (!isRoot) {
     t.skip('mounting a small tmpfs needs root');
     return null;
@@ -90,7 +90,7 @@ test('a build onto a read-only file system says so in one line and leaves the pr
 
 test('a build into a folder the user may not write says permission denied in one line', async (t) => {
   if (!isRoot) return t.skip('needs root to run the build as another user');
-  const parent = await mkdtemp(join(tmpdir(), 'digest-denied-'));
+  const parent = scratchFolder('digest-denied-');
   const outDir = join(parent, 'site');
   const result = await failingBuild(outDir, ['setpriv', '--reuid=nobody', '--regid=nogroup', '--clear-groups']);
   assertOneLine(result, `digest: cannot write the site to ${outDir}: permission denied (EACCES); nothing was published`);
@@ -98,7 +98,7 @@ test('a build into a folder the user may not write says permission denied in one
 });
 
 test('an output path that is a file, or lies under one, is refused in one line and the file is kept', async () => {
-  const folder = await mkdtemp(join(tmpdir(), 'digest-file-out-'));
+  const folder = scratchFolder('digest-file-out-');
   const file = join(folder, 'notes.txt');
   await writeFile(file, 'my notes\n');
   assertOneLine(await failingBuild(file), `digest: cannot write the site to ${file}: it is a file, not a folder; nothing was published`);
@@ -113,7 +113,7 @@ test('a cache folder on a read-only disk costs one warning, not the build', asyn
   const disk = await mountTmpfs(t, 1024);
   if (!disk) return;
   await run('mount', ['-o', 'remount,ro', disk]);
-  const outDir = join(await mkdtemp(join(tmpdir(), 'digest-ro-cache-')), 'site');
+  const outDir = join(scratchFolder('digest-ro-cache-'), 'site');
   const { stdout, stderr } = await runDigest(['build', '--feeds', FEEDS, '--out', outDir, '--cache', join(disk, 'cache')]);
   const warnings = stderr.split('\n').filter((line) => line !== '');
   assert.equal(warnings.length, 1, stderr);

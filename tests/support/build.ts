@@ -1,12 +1,12 @@
 // Builds a site once per test process through the real CLI, into a temporary folder.
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { mkdtemp, readdir, readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
+import { scratchFolder } from './scratch.ts';
 
 const run = promisify(execFile);
 export const PROJECT = fileURLToPath(new URL('../../', import.meta.url));
@@ -30,7 +30,7 @@ export function buildSite(feedsDir: string, base = '/', siteUrl?: string): Promi
   let build = builds.get(key);
   if (!build) {
     build = (async () => {
-      const outDir = join(await mkdtemp(join(tmpdir(), 'digest-site-')), 'site');
+      const outDir = join(scratchFolder('digest-site-'), 'site');
       const url = siteUrl === undefined ? [] : ['--site-url', siteUrl];
       const { stdout, stderr } = await runDigest(['build', '--feeds', feedsDir, '--out', outDir, '--base', base, ...url]);
       return { outDir, stdout, stderr };
