@@ -265,7 +265,6 @@ function addPostings(postings: Map<string, number[]>, doc: number, { tokens, fie
   });
 }
 
-
 /** Each token and its encoded postings, in token order. */
 function* sortedPostings(postings: Map<string, number[]>): Generator<[string, PostingList]> {
   for (const token of [...postings.keys()].sort(byCodeUnit)) yield [token, encodePostings(postings.get(token)!)];
