@@ -40,8 +40,8 @@ const NEXT_DROP_REPEATS = 3;
 export const IDENTITY_PREFIX = 40;
 const SEED_CUT = 350;
 const HEADER = 'INCOMING TRANSMISSION\n\nLATEST UPDATES\n';
-const SUPPORTED_SIZES = [1_000, 10_000];
-const HUGE_SIZE = 100_000;
+export const SUPPORTED_SIZES = [1_000, 10_000];
+export const HUGE_SIZE = 100_000;
 
 /**
  * mulberry32: Math.random cannot be seeded, and a corpus that changes between runs would make

@@ -5,10 +5,10 @@ import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } fr
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { baselineArgs, hugoArgs, hugoVersion, writeBaselineInput, writeHugoInput } from './baseline.ts';
 import { snapshotCode } from './code-snapshot.ts';
-import { checkSize, generateCorpus, writeCorpus, type CorpusFile } from './generate.ts';
+import { checkSize, generateCorpus, HUGE_SIZE, SUPPORTED_SIZES, writeCorpus, type CorpusFile } from './generate.ts';
 import { measureCommand, type Measured } from './measure.ts';
 import type { RenderTiming } from './math-render-time.ts';
 import { formatReport, formatTable, spreadOf, type RunContext, type SizeResult } from './results.ts';
@@ -19,18 +19,30 @@ const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const CORPUS = join(ROOT, 'bench', 'corpus');
 const ELEVENTY_CLI = join(ROOT, 'node_modules', '@11ty', 'eleventy', 'cmd.cjs');
 
+const OPTIONS = {
+  sizes: { type: 'string' },
+  runs: { type: 'string', default: '3' },
+  seed: { type: 'string', default: '1' },
+  huge: { type: 'boolean', default: false },
+  'timeout-min': { type: 'string', default: '20' },
+  'no-search': { type: 'boolean', default: false },
+  out: { type: 'string', default: 'bench/results.md' },
+  keep: { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h', default: false },
+} satisfies ParseArgsConfig['options'];
+
 const USAGE = `Usage: npm run bench -- [options]
 
 Builds generated corpora with the digest, beside bare Eleventy and Hugo, and writes a report.
 
-  --sizes N,N      article counts to measure, of 1000, 10000 and (with --huge) 100000
-                   (default 1000,10000; 1000,10000,100000 with --huge)
-  --huge           allow 100,000 articles (each run of that size takes about 20 minutes)
-  --runs N         runs per measurement; the report gives the median (default 3)
-  --seed N         seed of the generated corpus (default 1)
-  --timeout-min N  stop any single build after N minutes (default 20)
+  --sizes N,N      article counts to measure, of ${SUPPORTED_SIZES.join(', ')} and (with --huge) ${HUGE_SIZE}
+                   (default ${SUPPORTED_SIZES.join(',')}; ${[...SUPPORTED_SIZES, HUGE_SIZE].join(',')} with --huge)
+  --huge           allow ${HUGE_SIZE} articles (each run of that size takes about 20 minutes)
+  --runs N         runs per measurement; the report gives the median (default ${OPTIONS.runs.default})
+  --seed N         seed of the generated corpus (default ${OPTIONS.seed.default})
+  --timeout-min N  stop any single build after N minutes (default ${OPTIONS['timeout-min'].default})
   --no-search      skip the browser search measurements
-  --out FILE       where the report goes (default bench/results.md)
+  --out FILE       where the report goes (default ${OPTIONS.out.default})
   --keep           keep the generated corpora and sites in bench/corpus/
   -h, --help       show this help`;
 
@@ -51,25 +63,12 @@ interface Options {
 }
 
 function parseOptions(argv: string[]): Omit<Options, 'code' | 'work' | 'hugo'> {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
-      sizes: { type: 'string' },
-      runs: { type: 'string', default: '3' },
-      seed: { type: 'string', default: '1' },
-      huge: { type: 'boolean', default: false },
-      'timeout-min': { type: 'string', default: '20' },
-      'no-search': { type: 'boolean', default: false },
-      out: { type: 'string', default: 'bench/results.md' },
-      keep: { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-  });
+  const { values } = parseArgs({ args: argv, options: OPTIONS });
   if (values.help) {
     console.log(USAGE);
     process.exit(0);
   }
-  const sizes = (values.sizes ?? (values.huge ? '1000,10000,100000' : '1000,10000')).split(',').map((size) => Number(size.replace(/_/g, '')));
+  const sizes = values.sizes?.split(',').map((size) => Number(size.replace(/_/g, ''))) ?? (values.huge ? [...SUPPORTED_SIZES, HUGE_SIZE] : SUPPORTED_SIZES);
   for (const size of sizes) checkSize(size, values.huge);
   const runs = Number(values.runs);
   if (!Number.isInteger(runs) || runs < 1) throw new RangeError(`--runs must be a positive integer, got "${values.runs}"`);

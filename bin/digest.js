@@ -8,17 +8,17 @@ import { getHeapStatistics } from 'node:v8';
 import { register } from 'tsx/esm/api';
 
 // Node 20 runs tsx's module hooks on their own thread, and every module imported after register()
-// makes a round trip to it, the hundreds in these libraries included: 0.3 s of a 5.6 s rebuild at 10,000 articles.
-// Only our .ts files need the hooks, so the process that builds imports the libraries first. A guess
-// at the command that misses (`--out x build`) only costs that time.
+// makes a round trip to it, the hundreds in these libraries included: 0.3 s of a 5.6 s rebuild at
+// 10,000 articles. Only our .ts files need the hooks, so a restarted process that will render the
+// site (the parent says so in DIGEST_PRELOAD) imports the libraries first.
 const LIBRARIES = ['@11ty/eleventy', '@11ty/eleventy-plugin-rss', 'unified', 'remark-parse', 'remark-math', 'remark-rehype', 'rehype-katex', 'rehype-stringify', 'katex', 'lmdb', 'hastscript', 'hast-util-to-html'];
-const command = process.argv.slice(2).find((arg) => !arg.startsWith('-'));
-if (process.env.DIGEST_NO_RESPAWN && (command === 'build' || command === 'serve')) await Promise.all(LIBRARIES.map((name) => import(name)));
+if (process.env.DIGEST_PRELOAD) await Promise.all(LIBRARIES.map((name) => import(name)));
 register();
 // A heap limit can only be set when a process starts, so the CLI restarts itself once with the heap
 // its feeds need (src/heap-limit.ts says how much and why), passing signals on so Ctrl+C and
 // SIGTERM still stop it. DIGEST_HEAP_MB sets the heap by hand.
 const { machineHeapMb, shouldRestart, wantedHeapMb } = await import('../src/heap-limit.ts');
+const { commandOf } = await import('../src/cli-args.ts');
 const currentMb = getHeapStatistics().heap_size_limit / 2 ** 20;
 const machineMb = machineHeapMb(totalmem());
 const byHandMb = Number(process.env.DIGEST_HEAP_MB) || null;
@@ -28,10 +28,11 @@ const restart = byHandMb === null ? shouldRestart(currentMb, wantedMb) : Math.ab
 if (!process.env.DIGEST_NO_RESPAWN && restart) {
   const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'];
   const script = fileURLToPath(import.meta.url);
+  const rendersSite = ['build', 'serve'].includes(commandOf(process.argv.slice(2)));
   const run = (heapMb) => {
     const child = spawn(process.execPath, [`--max-old-space-size=${heapMb}`, ...process.execArgv, script, ...process.argv.slice(2)], {
       stdio: 'inherit',
-      env: { ...process.env, DIGEST_NO_RESPAWN: '1' },
+      env: { ...process.env, DIGEST_NO_RESPAWN: '1', DIGEST_PRELOAD: rendersSite ? '1' : '' },
     });
     const forward = (signal) => child.kill(signal);
     for (const signal of SIGNALS) process.on(signal, forward);

@@ -19,3 +19,12 @@ export function readArgs(argv: string[]) {
   });
   return { command: values.help ? 'help' : (positionals[0] ?? 'help'), values, positionals };
 }
+
+/** The command `argv` asks for, or null for a usage error (which the CLI itself reports). */
+export function commandOf(argv: string[]): string | null {
+  try {
+    return readArgs(argv).command;
+  } catch {
+    return null;
+  }
+}
