@@ -2,33 +2,36 @@
 // The package's bin is plain JS so `npx digest` needs no global tsx: it registers tsx's loader
 // in-process, which also lets Eleventy import `.eleventy.ts` and the `.11ty.ts` templates.
 import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { getHeapStatistics } from 'node:v8';
-import { register } from 'tsx/esm/api';
 
-// Node 20 runs tsx's module hooks on their own thread, and every module imported after register()
-// makes a round trip to it, the hundreds in these libraries included: 0.3 s of a 5.6 s rebuild at
-// 10,000 articles. Only our .ts files need the hooks, so a restarted process that will render the
-// site (the parent says so in DIGEST_PRELOAD) imports the libraries first.
-const LIBRARIES = ['@11ty/eleventy', '@11ty/eleventy-plugin-rss', 'unified', 'remark-parse', 'remark-math', 'remark-rehype', 'rehype-katex', 'rehype-stringify', 'katex', 'lmdb', 'hastscript', 'hast-util-to-html'];
-if (process.env.DIGEST_PRELOAD) await Promise.all(LIBRARIES.map((name) => import(name)));
-register();
 // A heap limit can only be set when a process starts, so the CLI restarts itself once with the heap
 // its feeds need (src/heap-limit.ts says how much and why), passing signals on so Ctrl+C and
-// SIGTERM still stop it. DIGEST_HEAP_MB sets the heap by hand.
-const { machineHeapMb, shouldRestart, wantedHeapMb } = await import('../src/heap-limit.ts');
-const { commandOf } = await import('../src/cli-args.ts');
-const currentMb = getHeapStatistics().heap_size_limit / 2 ** 20;
-const machineMb = machineHeapMb(totalmem());
-const byHandMb = Number(process.env.DIGEST_HEAP_MB) || null;
-const wantedMb = byHandMb ?? wantedHeapMb(process.argv.slice(2), totalmem());
-const restart = byHandMb === null ? shouldRestart(currentMb, wantedMb) : Math.abs(currentMb - byHandMb) > 0.1 * byHandMb;
+// SIGTERM still stop it. DIGEST_HEAP_MB sets the heap by hand. The restarted process has
+// DIGEST_NO_RESPAWN set and skips this.
+function restartPlan() {
+  // The two modules that decide are loaded through tsx's CJS hook, which runs in this thread:
+  // its ESM hooks start a thread of their own, 0.1 s more in a process that only starts another.
+  const require = createRequire(import.meta.url);
+  const unregister = require('tsx/cjs/api').register();
+  const { machineHeapMb, shouldRestart, wantedHeapMb } = require('../src/heap-limit.ts');
+  const { commandOf } = require('../src/cli-args.ts');
+  unregister();
+  const argv = process.argv.slice(2);
+  const currentMb = getHeapStatistics().heap_size_limit / 2 ** 20;
+  const byHandMb = Number(process.env.DIGEST_HEAP_MB) || null;
+  const wantedMb = byHandMb ?? wantedHeapMb(argv, totalmem());
+  const restart = byHandMb === null ? shouldRestart(currentMb, wantedMb) : Math.abs(currentMb - byHandMb) > 0.1 * byHandMb;
+  return restart ? { wantedMb, machineMb: machineHeapMb(totalmem()), rendersSite: ['build', 'serve'].includes(commandOf(argv)) } : null;
+}
 
-if (!process.env.DIGEST_NO_RESPAWN && restart) {
+const plan = process.env.DIGEST_NO_RESPAWN ? null : restartPlan();
+if (plan) {
+  const { wantedMb, machineMb, rendersSite } = plan;
   const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'];
   const script = fileURLToPath(import.meta.url);
-  const rendersSite = ['build', 'serve'].includes(commandOf(process.argv.slice(2)));
   const run = (heapMb) => {
     const child = spawn(process.execPath, [`--max-old-space-size=${heapMb}`, ...process.execArgv, script, ...process.argv.slice(2)], {
       stdio: 'inherit',
@@ -51,6 +54,14 @@ if (!process.env.DIGEST_NO_RESPAWN && restart) {
   };
   run(wantedMb);
 } else {
+  // Node 20 runs tsx's module hooks on their own thread, and every module imported after register()
+  // makes a round trip to it, the hundreds in these libraries included: 0.3 s of a 5.6 s rebuild at
+  // 10,000 articles. Only our .ts files need the hooks, so a restarted process that will render the
+  // site (the parent says so in DIGEST_PRELOAD) imports the libraries first.
+  const LIBRARIES = ['@11ty/eleventy', '@11ty/eleventy-plugin-rss', 'unified', 'remark-parse', 'remark-math', 'remark-rehype', 'rehype-katex', 'rehype-stringify', 'katex', 'lmdb', 'hastscript', 'hast-util-to-html'];
+  if (process.env.DIGEST_PRELOAD) await Promise.all(LIBRARIES.map((name) => import(name)));
+  const { register } = await import('tsx/esm/api');
+  register();
   const { main } = await import('../src/cli.ts');
   process.exitCode = await main(process.argv.slice(2));
 }
