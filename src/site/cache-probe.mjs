@@ -1,4 +1,5 @@
-// Run in a child process before a build opens its cache: LMDB trusts its file, and a damaged one
+// Run in a child process before a build opens a cache that was written since a build closed it
+// (see untouchedSinceClose in cache-store.ts): LMDB trusts its file, and a damaged one
 // (a disk error, a stray write) crashes the process that reads it (SIGSEGV), which no try/catch
 // can stop. This walks every key and value of every table, as raw bytes, and exits 0 only if
 // all of it could be read; otherwise the build throws the store away and starts it afresh.

@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
+import { statSync } from 'node:fs';
+import { rm, utimes } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { open, type Database, type RootDatabase } from 'lmdb';
@@ -117,6 +117,7 @@ export async function openCacheStore(cacheDir: string, codeVersion: string, prob
         }
       });
       await root.close();
+      await utimes(join(path, 'data.mdb'), CLOSED_TIME, CLOSED_TIME).catch(() => {}); // The next build then probes it.
     },
   };
 }
@@ -130,14 +131,34 @@ const entryCount = (db: Database<unknown, string>): number => (db.getStats() as 
 const PROBE = fileURLToPath(new URL('./cache-probe.mjs', import.meta.url));
 
 /**
- * Whether the store reads back whole, checked in a child process (see cache-probe.mjs). A build
- * starts this first and awaits it only when it opens the cache, so the check runs beside the
- * reading of the feeds. True when there is no store yet.
+ * The modification time a store is given when a build has closed it. Any write after that, LMDB's
+ * own or a stray one, sets the time to now, so a store that still bears it is as a build left it,
+ * and the probe need not walk it: at 10,000 articles the walk took 0.7 s, and a rebuild 0.5 s longer
+ * for it, since the walk and the build share two cores. (A marker file with the store's own time
+ * would not do: Linux stamps files from a clock that ticks every few milliseconds, and a write
+ * within the tick of the close would leave that time as it was.) Damage that comes with no write,
+ * such as a failing disk's, is caught only in a store written since.
+ */
+const CLOSED_TIME = new Date(Date.UTC(2000, 0, 1));
+
+/** Whether the store in `cacheDir` is missing, or bears the time its last build gave it on closing. */
+export function untouchedSinceClose(cacheDir: string): boolean {
+  try {
+    const data = statSync(join(cacheDir, 'store', 'data.mdb'), { throwIfNoEntry: false });
+    return data === undefined || data.mtimeMs === CLOSED_TIME.getTime();
+  } catch {
+    return false; // Unreadable: the probe and the open say why.
+  }
+}
+
+/**
+ * Whether the store reads back whole, checked in a child process (see cache-probe.mjs) unless it
+ * is untouched since a build closed it. A build starts this first and awaits it only when it opens
+ * the cache, so the check runs beside the reading of the feeds. True when there is no store yet.
  */
 export function probeCacheStore(cacheDir: string): Promise<boolean> {
-  const path = join(cacheDir, 'store');
-  if (!existsSync(join(path, 'data.mdb'))) return Promise.resolve(true);
-  return new Promise((resolve) => execFile(process.execPath, [PROBE, path, ...TABLES], (error) => resolve(error === null)));
+  if (untouchedSinceClose(cacheDir)) return Promise.resolve(true);
+  return new Promise((resolve) => execFile(process.execPath, [PROBE, join(cacheDir, 'store'), ...TABLES], (error) => resolve(error === null)));
 }
 
 /**

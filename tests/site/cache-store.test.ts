@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { openCacheStore } from '../../src/site/cache-store.ts';
+import { openCacheStore, untouchedSinceClose } from '../../src/site/cache-store.ts';
 import { scratchFolder } from '../support/scratch.ts';
 
 const fresh = () => scratchFolder('digest-cache-');
@@ -18,6 +18,20 @@ test('entries written in one build are read back in the next, and another code v
   const upgraded = await openCacheStore(dir, 'v2');
   assert.equal(upgraded.table('derivations').get('k'), undefined);
   await upgraded.close();
+});
+
+test('a store is trusted without a walk only while no write has touched it since a build closed it', async () => {
+  const dir = fresh();
+  assert.equal(untouchedSinceClose(dir), true, 'no store yet: nothing to check');
+  const store = await openCacheStore(dir, 'v1');
+  store.table<string>('pages').set('p', 'key');
+  await store.flush();
+  assert.equal(untouchedSinceClose(dir), false, 'written and not closed, as when a build dies');
+  await store.close();
+  assert.equal(untouchedSinceClose(dir), true);
+  const data = join(dir, 'store', 'data.mdb');
+  await writeFile(data, await readFile(data));
+  assert.equal(untouchedSinceClose(dir), false, 'a write of the very same bytes, straight after the close');
 });
 
 // LMDB trusts its file: opening either of these in-process crashes it with SIGSEGV.
