@@ -17,6 +17,8 @@ const FRAME_ONLY = {
   robots: 'robots.txt',
   'topics-css': 'assets/topics.css',
   'search-client': 'assets/search.js',
+  'reader-client': 'assets/reader.js',
+  saved: 'saved/index.html',
 } as const;
 
 /** What one Eleventy run renders: a share of each list, so no run holds every page at once. */
