@@ -7,7 +7,8 @@
 import { open } from 'lmdb';
 
 const [path, ...tables] = process.argv.slice(2);
-// The same options as cache-store.ts's STORE_OPTIONS (this file is plain JavaScript and cannot import it).
+// Mapped in chunks, as cache-store.ts maps a store it fills, so that walking all of a large store
+// does not keep all of it resident.
 const root = open({ path, compression: false, remapChunks: true, readOnly: true });
 for (const name of ['meta', ...tables]) {
   for (const entry of root.openDB({ name, encoding: 'binary' }).getRange()) void entry.value.length;
