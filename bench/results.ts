@@ -22,6 +22,8 @@ export interface SizeResult {
   buildRss: Spread | null;
   /** A rebuild after one new drop whose build before was a rebuild too, as every day's is, seconds. */
   rebuild: Spread | null;
+  /** Its peak RSS, MiB: a rebuild maps the cache store whole, where a full build maps it in chunks. */
+  rebuildRss: Spread | null;
   /** The first rebuild after a full build: one new drop, no older release to recycle, seconds. */
   firstRebuild: Spread | null;
   /** renderExcerpt over every distinct article text in one process, seconds. */
@@ -111,6 +113,7 @@ const ROWS: Row[] = [
   ['Full build, wall', (r) => spread(r.build, 's', 2)],
   ['Full build, peak RSS', (r) => spread(r.buildRss, 'MiB', 0)],
   ['Rebuild after one new drop', (r) => spread(r.rebuild, 's', 2)],
+  ['Rebuild, peak RSS', (r) => spread(r.rebuildRss, 'MiB', 0)],
   ['Math render (renderExcerpt, all articles)', (r) => spread(r.render, 's', 2)],
   ['Rebuild ÷ full build', (r) => share(r.rebuild, r.build)],
   ['First rebuild after a full build', (r) => spread(r.firstRebuild, 's', 2)],

@@ -140,6 +140,7 @@ async function benchSize(size: number, options: Options): Promise<SizeResult> {
   const buildRss: number[] = [];
   const firstRebuilds: number[] = [];
   const rebuilds: number[] = [];
+  const rebuildRss: number[] = [];
   const renders: number[] = [];
   const baselines: number[] = [];
   const baselineRss: number[] = [];
@@ -179,10 +180,11 @@ async function benchSize(size: number, options: Options): Promise<SizeResult> {
     const lastDrop = corpus.files.at(-1)!;
     rmSync(join(rebuildFeeds, lastDrop.name));
     const before = await digestBuild(rebuildFeeds, rebuildSite, rebuildCache, options);
-    const rebuildAfter = async (drop: CorpusFile, what: string, into: number[]) => {
+    const rebuildAfter = async (drop: CorpusFile, what: string, into: number[], rss: number[] = []) => {
       writeFileSync(join(rebuildFeeds, drop.name), drop.content);
       const rebuild = await digestBuild(rebuildFeeds, rebuildSite, rebuildCache, options);
       into.push(seconds(rebuild, `${what}, run ${run}`, notes));
+      if (rebuild.exitCode === 0) rss.push(mib(rebuild));
       // The build says how much of the old site it reused; keep that as evidence of what was measured.
       const reuse = /\d+ article pages rendered[^\n]*/.exec(rebuild.stdout)?.[0];
       if (reuse !== undefined && run === 1) notes.push(`${what}: the build reported "${reuse}".`);
@@ -192,7 +194,7 @@ async function benchSize(size: number, options: Options): Promise<SizeResult> {
     if (before.exitCode !== 0) {
       notes.push(`rebuild, run ${run}: the build before the drops failed (exit ${before.exitCode}), so there was nothing to rebuild.`);
     } else if (await rebuildAfter(lastDrop, 'first rebuild', firstRebuilds)) {
-      await rebuildAfter(corpus.nextDrop, 'rebuild', rebuilds);
+      await rebuildAfter(corpus.nextDrop, 'rebuild', rebuilds, rebuildRss);
     }
 
     const renderTimer = join(options.code, 'bench', 'math-render-time.ts');
@@ -227,6 +229,7 @@ async function benchSize(size: number, options: Options): Promise<SizeResult> {
     buildRss: spreadOf(buildRss),
     firstRebuild: spreadOf(firstRebuilds),
     rebuild: spreadOf(rebuilds),
+    rebuildRss: spreadOf(rebuildRss),
     render: spreadOf(renders),
     baseline: spreadOf(baselines),
     baselineRss: spreadOf(baselineRss),

@@ -82,6 +82,7 @@ test('the results table turns measurements into numbers and missing ones into n/
     build: spreadOf([12.5, 12.1, 13.0]),
     buildRss: spreadOf([610.2, 600.9, 640]),
     rebuild: spreadOf([11.9, 12.2, 12.3]),
+    rebuildRss: spreadOf([900, 1_210.4, 950]),
     firstRebuild: spreadOf([12.9, 13.2, 13.3]),
     render: spreadOf([3.1, 3.0, 3.3]),
     baseline: spreadOf([4.3, 4.5, 4.4]),
@@ -101,6 +102,7 @@ test('the results table turns measurements into numbers and missing ones into n/
   assert.match(table, /\| Full build ÷ baseline \| n\/a \| 2\.84× \|/);
   assert.match(table, /\| Full build ÷ Hugo \| n\/a \| 10\.00× \|/);
   assert.match(table, /\| Rebuild ÷ full build \| n\/a \| 97\.6% \|/);
+  assert.match(table, /\| Rebuild, peak RSS \| 950 MiB \(900–1,210\) \| 950 MiB \(900–1,210\) \|/);
   assert.match(table, /2\.38 MiB \(781\.3 KiB gzip\) in 257 files/);
   assert.match(table, /12 \/ 30 ms \(40 queries\)/);
   const report = formatReport([missing, measured], {
