@@ -111,11 +111,11 @@ function clear(): void {
 }
 
 // No fixed debounce: every keystroke starts a search at once and the newest one wins. An older
-// search stops at its next step, and its record fetches are cancelled, so fast typing costs a
-// few small index chunks for the prefixes and one page of records for the final word. A fixed
-// 80–120 ms debounce would be added to every answer, and the target is 50 ms at p95.
+// search stops scoring at its next step, and its record fetches are cancelled, so fast typing
+// costs a few small index chunks for the prefixes and one page of records for the final word. A
+// fixed 80–120 ms debounce would be added to every answer, and the target is 50 ms at p95.
 let generation = 0;
-let cancelRecords = new AbortController();
+let cancelSearch = new AbortController();
 
 async function run(mine: number): Promise<void> {
   const asked = state();
@@ -126,7 +126,7 @@ async function run(mine: number): Promise<void> {
     announce('正在搜索…', true);
   }, BUSY_AFTER_MS);
   try {
-    const [set, manifest] = await Promise.all([engine.search(asked.query, asked.topics), engine.manifest()]);
+    const [set, manifest] = await Promise.all([engine.search(asked.query, asked.topics, cancelSearch.signal), engine.manifest()]);
     if (stale()) return;
     topicLabels = new Map(manifest.topics.map((topic) => [topic.id, topic]));
     if (set.empty) {
@@ -134,7 +134,7 @@ async function run(mine: number): Promise<void> {
       remember('replace');
       return;
     }
-    const hits = await set.page(0, PAGE_SIZE, cancelRecords.signal);
+    const hits = await set.page(0, PAGE_SIZE, cancelSearch.signal);
     if (stale()) return;
     current = set;
     render(set, hits, false);
@@ -153,9 +153,10 @@ async function run(mine: number): Promise<void> {
 }
 
 function schedule(): void {
-  // Records still loading for an older query would hold the browser's few connections.
-  cancelRecords.abort();
-  cancelRecords = new AbortController();
+  // Records still loading for an older query would hold the browser's few connections, and its
+  // scoring the main thread.
+  cancelSearch.abort();
+  cancelSearch = new AbortController();
   void run(++generation);
 }
 
@@ -185,7 +186,7 @@ more.addEventListener('click', async () => {
   if (set === null || more.disabled) return;
   const before = shown;
   more.disabled = true;
-  const hits = await set.page(nextCandidate, PAGE_SIZE, cancelRecords.signal).catch(() => null);
+  const hits = await set.page(nextCandidate, PAGE_SIZE, cancelSearch.signal).catch(() => null);
   more.disabled = false;
   if (hits === null || set !== current) return;
   render(set, hits, true);

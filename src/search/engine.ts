@@ -97,30 +97,44 @@ export class SearchEngine {
     return this.manifestPromise;
   }
 
-  async search(query: string, topics: readonly string[] = []): Promise<ResultSet> {
+  /**
+   * Aborting the signal stops the search at its next step with an AbortError: while a reader
+   * types, each keystroke's search would otherwise go on scoring every document for a prefix
+   * nobody waits for, on the thread the newest keystroke's search needs.
+   */
+  async search(query: string, topics: readonly string[] = [], signal?: AbortSignal): Promise<ResultSet> {
     const manifest = await this.manifest();
+    signal?.throwIfAborted();
     const plan = planQuery(query, manifest.topics);
     const known = new Set(manifest.topics.map((topic) => topic.id));
     const chosen = [...new Set(topics)].filter((topic) => known.has(topic)).sort();
-    const inTopics = chosen.length > 0 ? await this.topicDocs(manifest, chosen) : null;
     const base = { query, topics: chosen };
+    const size = manifest.documents;
+    const lookup = new TokenLookup(manifest, (file) => this.read<TokenChunk>(file));
+    const corrections: Corrections = new Map();
+    // Topic membership is fetched beside the token chunks, not after them: a query naming a topic
+    // (注意力, Transformer, 强化学习) would otherwise wait for one more round trip.
+    const [inTopics, groups] = await Promise.all([
+      chosen.length > 0 ? this.topicDocs(manifest, chosen) : null,
+      Promise.all(
+        plan.groups.map(async (group) => {
+          const [spellings, inTopic] = await Promise.all([
+            Promise.all(group.spellings.map((spelt) => this.spellingScores(lookup, spelt, corrections, size, signal))),
+            group.topic === undefined ? null : this.topicDocs(manifest, [group.topic], 'both'),
+          ]);
+          signal?.throwIfAborted();
+          const words = anyOf(spellings, size);
+          if (inTopic !== null) raiseTopic(words, inTopic);
+          return words;
+        }),
+      ),
+    ]);
+    signal?.throwIfAborted();
 
     if (plan.groups.length === 0) {
       if (inTopics === null) return { ...base, empty: true, listing: false, total: () => 0, page: async () => [] };
       return this.resultSet(base, manifest, plan, ranked(inTopics), new Map());
     }
-
-    const lookup = new TokenLookup(manifest, (file) => this.read<TokenChunk>(file));
-    const corrections: Corrections = new Map();
-    const size = manifest.documents;
-    const groups = await Promise.all(
-      plan.groups.map(async (group) => {
-        const spellings = await Promise.all(group.spellings.map((spelt) => this.spellingScores(lookup, spelt, corrections, size)));
-        const words = anyOf(spellings, size);
-        if (group.topic !== undefined) raiseTopic(words, await this.topicDocs(manifest, [group.topic], 'both'));
-        return words;
-      }),
-    );
     // The topic filter joins as one more group; its score of 1 is the same for every article.
     if (inTopics !== null) groups.push(inTopics);
     const candidates = ranked(allOf(groups, size, 'sum'));
@@ -128,20 +142,30 @@ export class SearchEngine {
   }
 
   /** Every key of the spelling must be present; averaged, so a two-word synonym does not outweigh the one word typed. */
-  private async spellingScores(lookup: TokenLookup, spelt: Spelling, corrections: Corrections, size: number): Promise<Scores> {
-    const perKey = await Promise.all(spelt.keys.map((key) => this.keyScores(lookup, key, spelt.synonym, corrections, size)));
+  private async spellingScores(lookup: TokenLookup, spelt: Spelling, corrections: Corrections, size: number, signal: AbortSignal | undefined): Promise<Scores> {
+    const perKey = await Promise.all(spelt.keys.map((key) => this.keyScores(lookup, key, spelt.synonym, corrections, size, signal)));
+    signal?.throwIfAborted();
     return allOf(perKey, size, 'mean');
   }
 
-  private async keyScores(lookup: TokenLookup, key: KeyRequirement, synonym: boolean, corrections: Corrections, size: number): Promise<Scores> {
+  private async keyScores(
+    lookup: TokenLookup,
+    key: KeyRequirement,
+    synonym: boolean,
+    corrections: Corrections,
+    size: number,
+    signal: AbortSignal | undefined,
+  ): Promise<Scores> {
     const typedKind: MatchKind = synonym ? 'synonym' : 'exact';
     const variants = key.type === 'token' ? [{ token: key.token, kind: 'exact' as const }] : await lookup.variants(key.word);
+    signal?.throwIfAborted();
     if (key.type === 'word') {
       const fixes = variants.filter((variant) => variant.kind === 'fuzzy').map((variant) => variant.token);
       if (fixes.length > 0) corrections.set(key.word, fixes);
     }
-    const scores = new Float32Array(size);
     const lists = await Promise.all(variants.map(async (variant) => ({ variant, postings: await lookup.postings(variant.token) })));
+    signal?.throwIfAborted();
+    const scores = new Float32Array(size);
     for (const { variant, postings } of lists) addPostings(scores, postings, variant.kind === 'exact' ? typedKind : variant.kind);
     return scores;
   }

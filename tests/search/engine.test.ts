@@ -193,3 +193,52 @@ test('an index cut into segments finds and ranks exactly what one segment does',
     assert.equal(cut.total, one.total, query);
   }
 });
+
+/** An engine over the seed index whose token chunks arrive only when `release` is called. */
+function heldEngine() {
+  const files = new Map(seeds.index.files.map((file) => [file.path, file.content]));
+  const requested: string[] = [];
+  const held: (() => void)[] = [];
+  const isChunk = (file: string) => seeds.index.manifest.tokenSegments.some((segment) => file.startsWith(segment.files.prefix));
+  const engine = new SearchEngine(async (file) => {
+    requested.push(file);
+    if (isChunk(file)) await new Promise<void>((arrive) => held.push(arrive));
+    return JSON.parse(files.get(file)!);
+  }, seeds.index.manifestFile);
+  const settle = () => new Promise((resolve) => setImmediate(resolve));
+  /** Lets every held chunk arrive, and the ones those lead to, until nothing is held. */
+  const release = async () => {
+    for (let round = 0; round < 20; round++) {
+      await settle();
+      held.splice(0).forEach((arrive) => arrive());
+    }
+  };
+  return { engine, requested, held, settle, release };
+}
+
+test('a query naming a topic fetches topic membership beside the token chunks, not after them', async () => {
+  const { engine, requested, held, settle, release } = heldEngine();
+  await engine.manifest();
+  const searching = engine.search('注意力');
+  await settle();
+  assert.ok(held.length > 0, 'token chunks are being fetched');
+  assert.ok(requested.includes(seeds.index.manifest.topicMembership), 'membership is asked for while the chunks are still on their way');
+  await release();
+  const set = await searching;
+  sameSet((await set.page(0, records.length)).map((hit) => hit.record.url), await found('注意力'), 'the same results as a search whose files arrive at once');
+});
+
+test('a search cancelled while its chunks load stops with an AbortError, and the next one is whole', async () => {
+  const { engine, settle, release } = heldEngine();
+  await engine.manifest();
+  const cancel = new AbortController();
+  const stale = assert.rejects(engine.search('Transformer', [], cancel.signal), { name: 'AbortError' });
+  await settle();
+  cancel.abort();
+  await release();
+  await stale;
+  const fresh = engine.search('Transformer', [], new AbortController().signal);
+  await release();
+  const set = await fresh;
+  sameSet((await set.page(0, records.length)).map((hit) => hit.record.url), await found('Transformer'), 'Transformer after a cancelled Transformer');
+});
