@@ -1,5 +1,5 @@
 import { copyFileSync, linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmdirSync, statSync, unlinkSync } from 'node:fs';
-import { dirname, join, sep } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import type { PreviousIndex } from '../search/index.ts';
 import type { CacheStore } from './cache-store.ts';
 import type { ReleaseOrigin } from './publish.ts';
@@ -158,21 +158,9 @@ function isLiveFile(recycled: string, live: string): boolean {
   return x !== undefined && y !== undefined && x.isFile() && x.ino === y.ino && x.dev === y.dev;
 }
 
-/**
- * Every file below `root`, as a relative path; anything that is not a folder counts as a file.
- * Walked by hand: node 20's `readdirSync(root, { recursive: true })` took 390–520 ms over a
- * 10,000-article release (16,827 files) where this walk took 230–310 ms, and 4.0 s of a
- * 100,000-article rebuild went to it.
- */
-export function filesUnder(root: string): string[] {
-  const files: string[] = [];
-  const folders = [''];
-  for (let folder = folders.pop(); folder !== undefined; folder = folders.pop()) {
-    for (const entry of readdirSync(folder === '' ? root : join(root, folder), { withFileTypes: true })) {
-      const path = folder === '' ? entry.name : `${folder}${sep}${entry.name}`;
-      if (entry.isDirectory()) folders.push(path);
-      else files.push(path);
-    }
-  }
-  return files;
+/** Every file below `root`, as a relative path; anything that is not a folder counts as a file. */
+function filesUnder(root: string): string[] {
+  return readdirSync(root, { recursive: true, withFileTypes: true })
+    .filter((entry) => !entry.isDirectory())
+    .map((entry) => relative(root, join(entry.parentPath, entry.name)));
 }
