@@ -1,4 +1,5 @@
 import type Eleventy from '@11ty/eleventy';
+import { relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { PublishedArticle } from '../model.ts';
 import type { PageSlice, PlannedSlice } from '../site/page-plan.ts';
@@ -34,7 +35,7 @@ export interface RenderInput {
  * disk). Its lines are held back, and shown unless the error is a file-system failure, which the
  * CLI explains in one line.
  */
-async function writeQuietlyOnWriteFailure(eleventy: Eleventy): Promise<void> {
+async function writeQuietlyOnWriteFailure(eleventy: Eleventy): Promise<unknown> {
   const held: [method: 'log' | 'warn' | 'error', message: string][] = [];
   eleventy.logger.overrideLogger({
     log: (message: string) => held.push(['log', message]),
@@ -42,13 +43,28 @@ async function writeQuietlyOnWriteFailure(eleventy: Eleventy): Promise<void> {
     error: (message: string) => held.push(['error', message]),
   });
   const show = () => held.forEach(([method, message]) => console[method](message));
+  let results: unknown;
   try {
-    await eleventy.write();
+    results = await eleventy.write();
   } catch (error) {
     if (writeFailureCause(error) === null) show();
     throw error;
   }
   show();
+  return results;
+}
+
+/**
+ * Every file one Eleventy run wrote, relative to `outDir`, from what `write()` resolves to: its
+ * passthrough copies (each a map of source → destination, file by file) and its pages.
+ */
+export function filesWritten(results: unknown, outDir: string): string[] {
+  const [copies, pages] = Array.isArray(results) ? results : [];
+  const destinations = [
+    ...(Array.isArray(copies) ? copies : []).flatMap((copy: { map?: Record<string, string> }) => Object.values(copy?.map ?? {})),
+    ...(Array.isArray(pages) ? pages : []).map((page: { outputPath?: unknown }) => page?.outputPath),
+  ];
+  return destinations.filter((path): path is string => typeof path === 'string').map((path) => relative(outDir, resolve(path)));
 }
 
 /**
@@ -58,8 +74,9 @@ async function writeQuietlyOnWriteFailure(eleventy: Eleventy): Promise<void> {
  * the templates as global data, frozen so that Eleventy passes them by reference. No pathPrefix
  * goes to Eleventy: pages prefix their own links through one `href()` (see templates/_includes).
  */
-export async function renderSlices({ site, slices, searchManifest, excerptHtml, outDir }: RenderInput): Promise<number> {
+export async function renderSlices({ site, slices, searchManifest, excerptHtml, outDir }: RenderInput): Promise<{ pages: number; written: string[] }> {
   let pages = 0;
+  const written: string[] = [];
   const { default: Eleventy } = await loadEleventy();
   for (const planned of slices) {
     const slice = sliceData(planned, searchManifest, excerptHtml);
@@ -71,8 +88,8 @@ export async function renderSlices({ site, slices, searchManifest, excerptHtml, 
         eleventyConfig.addGlobalData('slice', slice);
       },
     });
-    await writeQuietlyOnWriteFailure(eleventy);
+    written.push(...filesWritten(await writeQuietlyOnWriteFailure(eleventy), outDir));
     pages += slice.articles.length + slice.drops.length + slice.topicPages.length + slice.indexFiles.length;
   }
-  return pages;
+  return { pages, written };
 }

@@ -12,7 +12,19 @@ import { codeVersion } from '../site/code-version.ts';
 import { derivations as derivationsIn, type Derivations } from '../site/derive.ts';
 import { buildDigest } from '../site/digest.ts';
 import { indexOutputFile, planPages, slicesOf, type PagePlan } from '../site/page-plan.ts';
-import { linkedFromRecycled, previousBuild, previousIndex, removeEmptyFolders, reusePages, saveBuild, type BuildRecord, type ReleaseRecord } from '../site/page-store.ts';
+import {
+  linkedFromRecycled,
+  previousBuild,
+  previousIndex,
+  priorRelease,
+  recycledFiles,
+  removeEmptyFolders,
+  reusePages,
+  saveBuild,
+  type BuildRecord,
+  type ReleaseFiles,
+  type ReleaseRecord,
+} from '../site/page-store.ts';
 import { publishAtomically, writeFailureCause } from '../site/publish.ts';
 import { buildSiteModel, type SiteModel } from '../site/views.ts';
 import { loadEleventy, renderSlices } from './eleventy.ts';
@@ -152,8 +164,9 @@ export async function buildSite(options: WriteOptions): Promise<BuiltSite | null
     if (options.onDigest?.(site.digest) === false) return null;
     let rendered = 0;
     let made: ReleaseRecord | null = null;
+    let prior: ReleaseFiles | null = null;
     await publishAtomically(options.outDir, async (release, origin) => {
-      let { emptied, missing } = reusePages(plan.reuse, options.outDir, release, linkedFromRecycled(previous, origin));
+      let { emptied, missing } = reusePages(plan.reuse, options.outDir, release, linkedFromRecycled(previous, origin), recycledFiles(previous, origin));
       if (missing.length > 0) {
         options.log?.(`${missing.length} files the last build wrote are gone from ${options.outDir}: rendering them again`);
         ({ plan, searchIndex } = await planSite(prepared, site, options.outDir, previous, true));
@@ -161,18 +174,26 @@ export async function buildSite(options: WriteOptions): Promise<BuiltSite | null
         emptied = [...emptied, ...again.emptied];
       }
       const slices = slicesOf(plan, options.slicePages ?? SLICE_PAGES);
-      rendered = await renderSlices({
+      const { pages, written } = await renderSlices({
         site,
         slices,
         searchManifest: searchIndex.manifestFile,
         excerptHtml: derivations.excerptHtml,
         outDir: release,
       });
+      rendered = pages;
       removeEmptyFolders(emptied, release);
       const linked = new Set(plan.reuse);
-      made = { name: basename(release), linkedFrom: origin.live, rendered: [...plan.keys.keys()].filter((file) => !linked.has(file)) };
+      const keyed = [...plan.keys.keys()];
+      made = {
+        name: basename(release),
+        linkedFrom: origin.live,
+        rendered: keyed.filter((file) => !linked.has(file)),
+        unkeyed: written.filter((file) => !plan.keys.has(file)),
+      };
+      prior = priorRelease(previous, origin);
     });
-    saveBuild(store, options.outDir, { keys: plan.keys, index: searchIndex, release: made });
+    saveBuild(store, options.outDir, { keys: plan.keys, index: searchIndex, release: made, prior });
     const articles = { rendered: plan.articles.length, reused: site.digest.articles.length - plan.articles.length };
     return { digest: site.digest, articles, otherPages: { rendered: rendered - articles.rendered, reused: plan.reuse.length - articles.reused } };
   } finally {

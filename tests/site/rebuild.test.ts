@@ -1,9 +1,12 @@
 import assert from 'node:assert/strict';
 import { readdir, readlink, rm, stat, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join, relative } from 'node:path';
 import { test } from 'node:test';
 import { generateCorpus, writeCorpus } from '../../bench/generate.ts';
 import { assertSameSite, runDigest, snapshotSite } from '../support/build.ts';
+import { openCacheStore } from '../../src/site/cache-store.ts';
+import { codeVersion } from '../../src/site/code-version.ts';
+import { previousBuild, priorRelease } from '../../src/site/page-store.ts';
 import { scratchFolder } from '../support/scratch.ts';
 
 const counts = (stdout: string, what: string) => {
@@ -69,4 +72,15 @@ test('a rebuild recycles the release before the live one: it ends up as a fresh 
     await runDigest(['build', '--feeds', feeds, '--out', join(work, 'fresh'), '--cache', '']);
     await assertSameSite(site, join(work, 'fresh'), 'a release recycled by the build record against a fresh build');
   }
+
+  // The next build recycles the live release by the record's list of its files, without listing it.
+  const liveNow = join(releases, basename(await readlink(site)));
+  const store = await openCacheStore(join(work, 'cache'), await codeVersion());
+  const prior = priorRelease(previousBuild(store, site), { live: basename(liveNow), recycled: null });
+  await store.close();
+  const onDisk = (await readdir(liveNow, { recursive: true, withFileTypes: true }))
+    .filter((entry) => !entry.isDirectory())
+    .map((entry) => relative(liveNow, join(entry.parentPath, entry.name)));
+  assert.ok(prior !== null, 'the record describes the live release');
+  assert.deepEqual([...prior.files].sort(), onDisk.sort(), 'the record lists every file of the live release, and only those');
 });
