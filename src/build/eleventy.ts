@@ -58,7 +58,7 @@ async function writeQuietlyOnWriteFailure(eleventy: Eleventy): Promise<unknown> 
  * Every file one Eleventy run wrote, relative to `outDir`, from what `write()` resolves to: its
  * passthrough copies (each a map of source → destination, file by file) and its pages.
  */
-export function filesWritten(results: unknown, outDir: string): string[] {
+function filesWritten(results: unknown, outDir: string): string[] {
   const [copies, pages] = Array.isArray(results) ? results : [];
   const destinations = [
     ...(Array.isArray(copies) ? copies : []).flatMap((copy: { map?: Record<string, string> }) => Object.values(copy?.map ?? {})),

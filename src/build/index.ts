@@ -184,11 +184,10 @@ export async function buildSite(options: WriteOptions): Promise<BuiltSite | null
       rendered = pages;
       removeEmptyFolders(emptied, release);
       const linked = new Set(plan.reuse);
-      const keyed = [...plan.keys.keys()];
       made = {
         name: basename(release),
         linkedFrom: origin.live,
-        rendered: keyed.filter((file) => !linked.has(file)),
+        rendered: [...plan.keys.keys()].filter((file) => !linked.has(file)),
         unkeyed: written.filter((file) => !plan.keys.has(file)),
       };
       prior = priorRelease(previous, origin);

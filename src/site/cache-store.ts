@@ -25,6 +25,10 @@ export interface CacheStore {
 /** The key of a text's entries: its hash, so a 20,000-character line costs 43 bytes of key. */
 export const textKey = (text: string): string => createHash('sha256').update(text).digest('base64url');
 
+/** The LMDB environment under a cache folder, and the one file that holds its data. */
+const storePath = (cacheDir: string): string => join(cacheDir, 'store');
+const dataFile = (store: string): string => join(store, 'data.mdb');
+
 const TABLES: readonly TableName[] = ['derivations', 'excerpts', 'search', 'pages'];
 const VERSION_KEY = 'code-version';
 /** Unused entries are dropped once they outnumber the used ones by this much (plus a floor). */
@@ -60,7 +64,7 @@ interface OpenTable {
  * cannot be opened is removed and started afresh, so a damaged cache costs time, never output.
  */
 export async function openCacheStore(cacheDir: string, codeVersion: string, probed = probeCacheStore(cacheDir)): Promise<CacheStore> {
-  const path = join(cacheDir, 'store');
+  const path = storePath(cacheDir);
   if (!(await probed)) await rm(path, { recursive: true, force: true });
   let root: RootDatabase;
   try {
@@ -117,7 +121,7 @@ export async function openCacheStore(cacheDir: string, codeVersion: string, prob
         }
       });
       await root.close();
-      await utimes(join(path, 'data.mdb'), CLOSED_TIME, CLOSED_TIME).catch(() => {}); // The next build then probes it.
+      await utimes(dataFile(path), CLOSED_TIME, CLOSED_TIME).catch(() => {}); // The next build then probes it.
     },
   };
 }
@@ -144,7 +148,7 @@ const CLOSED_TIME = new Date(Date.UTC(2000, 0, 1));
 /** Whether the store in `cacheDir` is missing, or bears the time its last build gave it on closing. */
 export function untouchedSinceClose(cacheDir: string): boolean {
   try {
-    const data = statSync(join(cacheDir, 'store', 'data.mdb'), { throwIfNoEntry: false });
+    const data = statSync(dataFile(storePath(cacheDir)), { throwIfNoEntry: false });
     return data === undefined || data.mtimeMs === CLOSED_TIME.getTime();
   } catch {
     return false; // Unreadable: the probe and the open say why.
@@ -158,7 +162,7 @@ export function untouchedSinceClose(cacheDir: string): boolean {
  */
 export function probeCacheStore(cacheDir: string): Promise<boolean> {
   if (untouchedSinceClose(cacheDir)) return Promise.resolve(true);
-  return new Promise((resolve) => execFile(process.execPath, [PROBE, join(cacheDir, 'store'), ...TABLES], (error) => resolve(error === null)));
+  return new Promise((resolve) => execFile(process.execPath, [PROBE, storePath(cacheDir), ...TABLES], (error) => resolve(error === null)));
 }
 
 /**
@@ -179,7 +183,7 @@ const MiB = 2 ** 20;
 const roomToGrow = (bytes: number): number => Math.ceil((bytes * 1.25) / MiB) * MiB + 64 * MiB;
 
 async function openRoot(path: string, codeVersion: string): Promise<RootDatabase> {
-  const bytes = statSync(join(path, 'data.mdb'), { throwIfNoEntry: false })?.size ?? 0;
+  const bytes = statSync(dataFile(path), { throwIfNoEntry: false })?.size ?? 0;
   if (bytes > 0) {
     const whole = open({ path, ...STORE_OPTIONS, mapSize: roomToGrow(bytes) });
     if (whole.openDB<string, string>({ name: 'meta' }).get(VERSION_KEY) === codeVersion) return whole;
