@@ -69,6 +69,9 @@ function warnCacheNotSaved(options: BuildOptions, error: unknown): void {
   options.warn?.(`cannot save the cache in ${options.cacheDir}: ${cause}; the next build starts without it`);
 }
 
+/** New texts a build derives before it reports its progress: fewer take a few seconds at most. */
+const DERIVE_PROGRESS_FROM = 2_000;
+
 export interface DigestRead {
   digest: Digest;
   derivations: Derivations;
@@ -86,7 +89,10 @@ export async function readDigest(options: BuildOptions): Promise<DigestRead> {
   const store = await openCache(options, probed);
   try {
     const derivations = derivationsIn(store);
-    const derived = await derivations.deriveMissing(groups.map((group) => group.text));
+    const onProgress = (done: number, missing: number) => {
+      if (missing >= DERIVE_PROGRESS_FROM) log(done === 0 ? `deriving titles, topics and math for ${missing} new texts` : `derived ${done} of ${missing} new texts`);
+    };
+    const derived = await derivations.deriveMissing(groups.map((group) => group.text), { onProgress });
     if (derived > 0) log(`derived titles, topics and math for ${derived} new texts`);
     const digest = buildDigest(drops, { base: options.base, groups, describe: derivations.description, textKey: derivations.textKey });
     return { digest, derivations, store };
@@ -180,6 +186,7 @@ export async function buildSite(options: WriteOptions): Promise<BuiltSite | null
         searchManifest: searchIndex.manifestFile,
         excerptHtml: derivations.excerptHtml,
         outDir: release,
+        log: options.log,
       });
       rendered = pages;
       removeEmptyFolders(emptied, release);

@@ -58,6 +58,16 @@ const SHARE = 50;
 /** Derived texts written to the store at a time, so a cold 100,000-article build never holds them all. */
 const FLUSH_EVERY = 2_000;
 
+export interface DeriveOptions {
+  threads?: number;
+  /**
+   * Told how many texts are missing before any is derived, then each time another tenth of them
+   * is done (never at the last text: the caller says when all are). A cold build of 100,000
+   * articles spends minutes here, and said nothing until it was over.
+   */
+  onProgress?: (derived: number, missing: number) => void;
+}
+
 /** One worker thread that derives the shares it is sent, for the whole of a build. */
 function startWorker(): { derive(texts: string[]): Promise<FullDerivation[]>; stop(): Promise<number> } {
   const worker = new Worker(new URL('./derive-worker.mjs', import.meta.url));
@@ -109,7 +119,7 @@ export function derivations(store: CacheStore) {
   const descriptions = new Map<string, TextDerivation>();
   const describe = read('derivations', (derived) => derived.text);
   return {
-    async deriveMissing(texts: readonly string[], threads = availableParallelism()): Promise<number> {
+    async deriveMissing(texts: readonly string[], { threads = availableParallelism(), onProgress }: DeriveOptions = {}): Promise<number> {
       const described = store.table<TextDerivation>('derivations');
       const missing = [...new Set(texts)].filter((text) => {
         const found = described.get(keyOf(text));
@@ -120,8 +130,17 @@ export function derivations(store: CacheStore) {
       for (let from = 0; from < missing.length; from += SHARE) shares.push(missing.slice(from, from + SHARE));
       let next = 0;
       let unflushed = 0;
+      let derivedCount = 0;
+      let tenthsReported = 0;
+      if (missing.length > 0) onProgress?.(0, missing.length);
       const done = async (share: readonly string[], derived: readonly FullDerivation[]) => {
         share.forEach((text, index) => keep(text, derived[index]!));
+        derivedCount += share.length;
+        const tenths = Math.floor((derivedCount * 10) / missing.length);
+        if (tenths > tenthsReported && derivedCount < missing.length) {
+          tenthsReported = tenths;
+          onProgress?.(derivedCount, missing.length);
+        }
         unflushed += share.length;
         if (unflushed >= FLUSH_EVERY) {
           unflushed = 0;

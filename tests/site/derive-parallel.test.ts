@@ -11,12 +11,25 @@ test('deriving on two threads stores what one thread derives, for every text', a
   const seeds = groupArticles(await readDrops(FEEDS)).map((article) => article.text);
   const texts = Array.from({ length: 440 }, (_, index) => `${seeds[index % seeds.length]} 第${index}段`);
   const store = memoryCacheStore();
-  assert.equal(await derivations(store).deriveMissing(texts, 2), texts.length);
+  const progress: [number, number][] = [];
+  const onProgress = (derived: number, missing: number) => progress.push([derived, missing]);
+  assert.equal(await derivations(store).deriveMissing(texts, { threads: 2, onProgress }), texts.length);
+  // Told the total first, then once per tenth passed, the last text excepted: the caller says that.
+  assert.deepEqual(progress[0], [0, texts.length]);
+  const tenths = progress.slice(1).map(([derived, missing]) => {
+    assert.equal(missing, texts.length);
+    assert.ok(derived > 0 && derived < missing, `${derived} of ${missing}`);
+    return Math.floor((derived * 10) / missing);
+  });
+  assert.ok(tenths.length >= 5 && tenths.length <= 9, `${tenths.length} reports`);
+  assert.deepEqual(tenths, [...new Set(tenths)].sort((a, b) => a - b), 'each report passes a new tenth');
+  progress.length = 0;
   const stored = (text: string): FullDerivation => ({
     text: store.table<TextDerivation>('derivations').get(textKey(text))!,
     excerptHtml: store.table<string>('excerpts').get(textKey(text))!,
     search: store.table<IndexedText>('search').get(textKey(text))!,
   });
   for (const text of texts) assert.deepEqual(stored(text), deriveFromText(text), text.slice(0, 20));
-  assert.equal(await derivations(store).deriveMissing(texts, 2), 0, 'a second pass finds everything derived');
+  assert.equal(await derivations(store).deriveMissing(texts, { threads: 2, onProgress }), 0, 'a second pass finds everything derived');
+  assert.deepEqual(progress, [], 'nothing to derive, nothing to report');
 });

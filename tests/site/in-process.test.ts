@@ -40,3 +40,18 @@ test('every page of the plan is keyed, and slices of any size cover the plan onc
     }
   }
 });
+
+test('a build over several slices says which one it renders, and writes what one slice writes', async () => {
+  const logged = (lines: string[]) => (line: string) => lines.push(line);
+  const slicedLines: string[] = [];
+  const sliced = join(scratchFolder('digest-sliced-'), 'site');
+  await buildSite({ ...options, outDir: sliced, slicePages: 40, log: logged(slicedLines) });
+  const rendering = slicedLines.filter((line) => line.startsWith('rendering slice'));
+  assert.ok(rendering.length > 1, `40 pages a slice make several slices of the seeds: ${rendering.length}`);
+  assert.deepEqual(rendering, rendering.map((_, index) => `rendering slice ${index + 1} of ${rendering.length}`));
+  const wholeLines: string[] = [];
+  const whole = join(scratchFolder('digest-whole-'), 'site');
+  await buildSite({ ...options, outDir: whole, log: logged(wholeLines) });
+  assert.deepEqual(wholeLines.filter((line) => line.startsWith('rendering slice')), [], 'one slice goes unannounced');
+  await assertSameSite(sliced, whole, 'several slices against one');
+});
