@@ -76,8 +76,7 @@ function filesWritten(results: unknown, outDir: string): string[] {
  * the templates as global data, frozen so that Eleventy passes them by reference. No pathPrefix
  * goes to Eleventy: pages prefix their own links through one `href()` (see templates/_includes).
  */
-export async function renderSlices({ site, slices, searchManifest, excerptHtml, outDir, log }: RenderInput): Promise<{ pages: number; written: string[] }> {
-  let pages = 0;
+export async function renderSlices({ site, slices, searchManifest, excerptHtml, outDir, log }: RenderInput): Promise<string[]> {
   const written: string[] = [];
   const { default: Eleventy } = await loadEleventy();
   for (const [index, planned] of slices.entries()) {
@@ -92,7 +91,6 @@ export async function renderSlices({ site, slices, searchManifest, excerptHtml, 
       },
     });
     written.push(...filesWritten(await writeQuietlyOnWriteFailure(eleventy), outDir));
-    pages += slice.articles.length + slice.drops.length + slice.topicPages.length + slice.indexFiles.length;
   }
-  return { pages, written };
+  return written;
 }

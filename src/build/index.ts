@@ -168,7 +168,6 @@ export async function buildSite(options: WriteOptions): Promise<BuiltSite | null
   let { plan, searchIndex } = prepared;
   try {
     if (options.onDigest?.(site.digest) === false) return null;
-    let rendered = 0;
     let made: ReleaseRecord | null = null;
     let prior: ReleaseFiles | null = null;
     await publishAtomically(options.outDir, async (release, origin) => {
@@ -180,7 +179,7 @@ export async function buildSite(options: WriteOptions): Promise<BuiltSite | null
         emptied = [...emptied, ...again.emptied];
       }
       const slices = slicesOf(plan, options.slicePages ?? SLICE_PAGES);
-      const { pages, written } = await renderSlices({
+      const written = await renderSlices({
         site,
         slices,
         searchManifest: searchIndex.manifestFile,
@@ -188,7 +187,6 @@ export async function buildSite(options: WriteOptions): Promise<BuiltSite | null
         outDir: release,
         log: options.log,
       });
-      rendered = pages;
       removeEmptyFolders(emptied, release);
       const linked = new Set(plan.reuse);
       made = {
@@ -201,7 +199,9 @@ export async function buildSite(options: WriteOptions): Promise<BuiltSite | null
     });
     saveBuild(store, options.outDir, { keys: plan.keys, index: searchIndex, release: made, prior });
     const articles = { rendered: plan.articles.length, reused: site.digest.articles.length - plan.articles.length };
-    return { digest: site.digest, articles, otherPages: { rendered: rendered - articles.rendered, reused: plan.reuse.length - articles.reused } };
+    // The slices cover the plan once (slicesOf), so what Eleventy rendered is counted from the plan.
+    const otherRendered = plan.drops.length + plan.topicPages.length + plan.indexFiles.length;
+    return { digest: site.digest, articles, otherPages: { rendered: otherRendered, reused: plan.reuse.length - articles.reused } };
   } finally {
     await closeCache(store, options);
   }

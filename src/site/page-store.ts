@@ -1,4 +1,4 @@
-import { copyFileSync, linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmdirSync, statSync, unlinkSync } from 'node:fs';
+import { copyFileSync, linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import type { PreviousIndex } from '../search/index.ts';
 import type { CacheStore } from './cache-store.ts';
@@ -155,7 +155,8 @@ export function reusePages(
   for (const file of listed ?? filesUnder(release)) {
     if (reuse.has(file) && (sameAsLive ? sameAsLive(file) : isLiveFile(join(release, file), join(outDir, file)))) kept.add(file);
     else {
-      unlinkIfThere(join(release, file));
+      // `force`: a listed file may be gone already, since a record lists what a release held when it was made.
+      rmSync(join(release, file), { force: true });
       emptied.add(dirname(join(release, file)));
     }
   }
@@ -193,15 +194,6 @@ export function removeEmptyFolders(folders: readonly string[], root: string): vo
         break; // Not empty (or already gone): its parents are not empty either.
       }
     }
-  }
-}
-
-/** A listed file may be gone already: a record lists what a release held when it was made. */
-function unlinkIfThere(file: string): void {
-  try {
-    unlinkSync(file);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
 }
 
