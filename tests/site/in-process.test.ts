@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { generateCorpus, writeCorpus } from '../../bench/generate.ts';
 import { buildSite, prepareSite } from '../../src/build/index.ts';
 import { DEFAULT_SITE_CONFIG } from '../../src/config.ts';
 import { FEEDS } from '../seeds.ts';
@@ -54,4 +55,21 @@ test('a build over several slices says which one it renders, and writes what one
   await buildSite({ ...options, outDir: whole, log: logged(wholeLines) });
   assert.deepEqual(wholeLines.filter((line) => line.startsWith('rendering slice')), [], 'one slice goes unannounced');
   await assertSameSite(sliced, whole, 'several slices against one');
+});
+
+test('a large build shows its digest before the slow steps that follow it, and says when it indexes', async () => {
+  const work = scratchFolder('digest-index-progress-');
+  const feedsDir = join(work, 'feeds');
+  writeCorpus(generateCorpus({ articles: 2_000, seed: 5 }), feedsDir);
+  const large = { ...options, feedsDir, cacheDir: join(work, 'cache'), outDir: join(work, 'site') };
+  const lines: string[] = [];
+  const log = (line: string) => lines.push(line);
+  let articles = 0;
+  const stopped = await buildSite({ ...large, log, onDigest: (digest) => ((articles = digest.articles.length), false) });
+  assert.equal(stopped, null, 'a build its caller stops at the digest writes nothing');
+  assert.ok(articles >= 2_000, `${articles} articles`);
+  assert.deepEqual(lines.filter((line) => line.startsWith('indexing')), [], 'the digest is shown before the search index is built');
+  const prepared = await prepareSite({ ...large, log });
+  await prepared.store.close();
+  assert.equal(lines.filter((line) => line === `indexing ${articles} articles for search and planning the pages`).length, 1, lines.join('\n'));
 });
