@@ -10,7 +10,8 @@ export interface Match {
 }
 
 interface Node {
-  next: Map<string, number>;
+  /** By UTF-16 unit: a number key spares hashing a new one-character string per CJK character scanned. */
+  next: Map<number, number>;
   fail: number;
   /** Patterns that end exactly here. */
   own: number[];
@@ -29,7 +30,7 @@ export function createMatcher(patterns: readonly string[]): Matcher {
   patterns.forEach((pattern, index) => {
     let state = 0;
     for (let offset = 0; offset < pattern.length; offset++) {
-      const char = pattern[offset]!;
+      const char = pattern.charCodeAt(offset);
       let child = nodes[state]!.next.get(char);
       if (child === undefined) {
         child = nodes.length;
@@ -79,9 +80,16 @@ export function createMatcher(patterns: readonly string[]): Matcher {
       const { text } = normal;
       let state = 0;
       for (let index = 0; index < text.length; index++) {
-        const char = text[index]!;
-        while (state !== 0 && !nodes[state]!.next.has(char)) state = nodes[state]!.fail;
-        state = nodes[state]!.next.get(char) ?? 0;
+        const char = text.charCodeAt(index);
+        for (;;) {
+          const child = nodes[state]!.next.get(char);
+          if (child !== undefined) {
+            state = child;
+            break;
+          }
+          if (state === 0) break;
+          state = nodes[state]!.fail;
+        }
         for (let hit = nodes[state]!.own.length > 0 ? state : nodes[state]!.outputLink; hit > 0; hit = nodes[hit]!.outputLink) {
           for (const pattern of nodes[hit]!.own) {
             const end = index + 1;

@@ -25,56 +25,73 @@ export function isWordChar(char: string | undefined): boolean {
   return char !== undefined && /^[a-z0-9]$/.test(char);
 }
 
-function kind(char: string): 'upper' | 'lower' | 'digit' | 'other' {
-  if (char >= 'A' && char <= 'Z') return 'upper';
-  if (char >= 'a' && char <= 'z') return 'lower';
-  if (char >= '0' && char <= '9') return 'digit';
-  return 'other';
+// Character kinds by UTF-16 unit, as numbers: normalize runs over every character of every text
+// several times per article, and comparing codes beats making and comparing one-character strings.
+const OTHER = 0;
+const UPPER = 1;
+const LOWER = 2;
+const DIGIT = 3;
+
+function kindOf(code: number): number {
+  if (code >= 0x41 && code <= 0x5a) return UPPER;
+  if (code >= 0x61 && code <= 0x7a) return LOWER;
+  if (code >= 0x30 && code <= 0x39) return DIGIT;
+  return OTHER;
 }
+
+const isLatin = (kind: number): boolean => kind === UPPER || kind === LOWER;
 
 export function normalize(input: string): NormalText {
   // UTF-16 units, not code points: a surrogate half is never a letter, separator or CJK character,
   // so walking units keeps positions in `text` and `cut` aligned at no cost.
   const source = input.normalize('NFKC');
-  const out: string[] = [];
   const kept: string[] = [];
   const cuts: number[] = [];
+  let keptLength = 0;
+  let runStart = 0;
   let pendingCut = false;
   let units = 0;
   let inWord = false;
+  let before = OTHER;
+  let here = OTHER;
+  let next = source.length > 0 ? kindOf(source.charCodeAt(0)) : OTHER;
 
   for (let index = 0; index < source.length; index++) {
-    const char = source[index]!;
-    if (SEPARATOR.test(char)) {
+    before = here;
+    here = next;
+    // Past the end, as after a space.
+    next = index + 1 < source.length ? kindOf(source.charCodeAt(index + 1)) : OTHER;
+    const code = source.charCodeAt(index);
+    // Letters, digits and CJK are never separators: only the rest need the pattern.
+    if (here === OTHER && !isCjk(code) && SEPARATOR.test(source[index]!)) {
+      if (index > runStart) kept.push(source.slice(runStart, index));
+      runStart = index + 1;
       pendingCut = true;
       inWord = false;
       continue;
     }
-    const here = kind(char);
-    const before = kind(source[index - 1] ?? ' ');
-    const after = kind(source[index + 1] ?? ' ');
     const camel =
-      (before === 'lower' && here === 'upper') ||
-      (before === 'upper' && here === 'upper' && after === 'lower') ||
-      (before === 'digit' && (here === 'upper' || here === 'lower')) ||
-      ((before === 'upper' || before === 'lower') && here === 'digit');
-    if (pendingCut || camel) cuts.push(out.length);
+      (before === LOWER && here === UPPER) ||
+      (before === UPPER && here === UPPER && next === LOWER) ||
+      (before === DIGIT && isLatin(here)) ||
+      (isLatin(before) && here === DIGIT);
+    if (pendingCut || camel) cuts.push(keptLength);
     pendingCut = false;
 
-    if (here === 'upper' || here === 'lower') {
+    if (isLatin(here)) {
       if (!inWord) units += 2;
       inWord = true;
     } else {
       inWord = false;
-      if (isCjk(char.charCodeAt(0))) units += 1;
+      if (isCjk(code)) units += 1;
     }
-    kept.push(char);
-    // ASCII only: String#toLowerCase would turn "İ" into two code units and shift every position.
-    out.push(here === 'upper' ? char.toLowerCase() : char);
+    keptLength++;
   }
+  if (runStart < source.length) kept.push(source.slice(runStart));
 
   const cased = kept.join('');
-  const text = out.join('');
+  // ASCII only: String#toLowerCase on the whole text would turn "İ" into two code units and shift every position.
+  const text = cased.replace(/[A-Z]+/g, (letters) => letters.toLowerCase());
   const cut = new Uint8Array(text.length + 1);
   for (const position of cuts) cut[position] = 1;
   return { text, cased, cut, units };
