@@ -19,7 +19,9 @@ const TEX_TRIGGER = /\\[A-Za-z{}()[\]]|[_^]\{|\^/u;
  * its closer (`…记为 \(x\in`) or a run its loose-TeX scanner declined (`\{(x_i, y^_i)\}_{i=1}^n`).
  * Runs are matched one by one, never with a backtracking pattern, so a hostile line stays linear.
  */
-const dropLeftoverTex = (text: string): string => text.replace(RUN, (run) => (TEX_TRIGGER.test(run) ? ` ${FORMULA_MARK} ` : run));
+const dropLeftoverTex = (text: string): string =>
+  // A run holds a trigger only if the text does: most texts have none, and skip the walk over their runs.
+  TEX_TRIGGER.test(text) ? text.replace(RUN, (run) => (TEX_TRIGGER.test(run) ? ` ${FORMULA_MARK} ` : run)) : text;
 
 export function plainText(text: string, maxLength = Number.POSITIVE_INFINITY): string {
   const plain = segmentExcerpt(text, 'inline')
