@@ -1,7 +1,7 @@
 // Reading the clauses of an excerpt's body: where they break, the discourse words that open
 // them, the subject a first clause defines, and the sentences that only set the scene.
 import type { RankedTerm } from './key-terms.ts';
-import { boundedPrefix, displayWidth, formulaSpans } from './text.ts';
+import { boundedPrefix, displayWidth, formulaSpans, nextMatchAt } from './text.ts';
 
 // The first sentence is where a subject appears; it is read no further than this.
 export const SENTENCE_WINDOW = 240;
@@ -55,8 +55,7 @@ export function clausesOf(text: string): string[] {
   let depth = 0;
   for (let i = 0; i < text.length; i++) {
     // Characters that are no bracket, break or space change nothing: one search passes them.
-    CLAUSE_EVENT.lastIndex = i;
-    const next = CLAUSE_EVENT.exec(text)?.index ?? text.length;
+    const next = nextMatchAt(CLAUSE_EVENT, text, i);
     if (next > i) {
       i = next - 1;
       continue;

@@ -19,7 +19,7 @@ import {
   SENTENCE_OPENERS,
   SUBJECT_VERBS,
 } from './heading-words.ts';
-import { displayWidth } from './text.ts';
+import { displayWidth, nextMatchAt } from './text.ts';
 
 const HAN = /\p{Script=Han}/u;
 const escape = (word: string): string => word.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
@@ -86,8 +86,7 @@ function tokensOf(text: string): Token[] {
   for (let i = 0; i <= text.length && tokens.length < MAX_TOKENS; i++) {
     // A run of other characters only opens a token: one search passes it, where a test per
     // character was a twentieth of the cost of deriving an article.
-    TOKEN_BREAK.lastIndex = i;
-    const runEnd = i < text.length ? (TOKEN_BREAK.exec(text)?.index ?? text.length) : i;
+    const runEnd = i < text.length ? nextMatchAt(TOKEN_BREAK, text, i) : i;
     if (runEnd > i) {
       if (start === -1) start = i;
       i = runEnd - 1;

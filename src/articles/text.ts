@@ -29,6 +29,15 @@ export function displayWidth(text: string): number {
 }
 
 /** The first `limit` UTF-16 units, never ending on half a surrogate pair. */
+/**
+ * Where the global `pattern` next matches in `text` at or after `from`, else the text's length. A
+ * scan that acts only on a few characters passes the rest in one search, not one test each.
+ */
+export function nextMatchAt(pattern: RegExp, text: string, from: number): number {
+  pattern.lastIndex = from;
+  return pattern.exec(text)?.index ?? text.length;
+}
+
 export function boundedPrefix(text: string, limit: number): string {
   if (text.length <= limit) return text;
   const code = text.charCodeAt(limit - 1);

@@ -69,8 +69,12 @@ function warnCacheNotSaved(options: BuildOptions, error: unknown): void {
   options.warn?.(`cannot save the cache in ${options.cacheDir}: ${cause}; the next build starts without it`);
 }
 
-/** New texts a build derives before it reports its progress: fewer take a few seconds at most. */
-const DERIVE_PROGRESS_FROM = 2_000;
+/**
+ * From this many new texts a build reports each tenth it derives, and from this many articles it
+ * says when it indexes them: fewer take a few seconds at most, while 100,000 spent 31 s indexing
+ * in silence.
+ */
+const PROGRESS_FROM = 2_000;
 
 export interface DigestRead {
   digest: Digest;
@@ -90,7 +94,7 @@ export async function readDigest(options: BuildOptions): Promise<DigestRead> {
   try {
     const derivations = derivationsIn(store);
     const onProgress = (done: number, missing: number) => {
-      if (missing >= DERIVE_PROGRESS_FROM) log(done === 0 ? `deriving titles, topics and math for ${missing} new texts` : `derived ${done} of ${missing} new texts`);
+      if (missing >= PROGRESS_FROM) log(done === 0 ? `deriving titles, topics and math for ${missing} new texts` : `derived ${done} of ${missing} new texts`);
     };
     const derived = await derivations.deriveMissing(groups.map((group) => group.text), { onProgress });
     if (derived > 0) log(`derived titles, topics and math for ${derived} new texts`);
@@ -130,16 +134,13 @@ async function planSite(
   return { searchIndex, plan: planPages(site, searchIndex, await codeVersion(), reusable) };
 }
 
-/** Articles a build must have before it says it is indexing them: at 100,000 a cold build spent 31 s here in silence. */
-const INDEX_PROGRESS_FROM = 2_000;
-
 /** The site model, search index and page plan of a digest read; closes the store on failure. */
 async function prepareFrom(read: DigestRead, options: BuildOptions & { outDir: string }): Promise<PreparedSite> {
   try {
     const site = buildSiteModel(read.digest, options.site);
     const previous = previousBuild(read.store, options.outDir);
     const articles = read.digest.articles.length;
-    if (articles >= INDEX_PROGRESS_FROM) options.log?.(`indexing ${articles} articles for search and planning the pages`);
+    if (articles >= PROGRESS_FROM) options.log?.(`indexing ${articles} articles for search and planning the pages`);
     return { ...read, site, previous, ...(await planSite(read, site, options.outDir, previous, false)) };
   } catch (error) {
     await read.store.close();

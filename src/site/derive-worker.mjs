@@ -1,9 +1,9 @@
 // A worker thread is a fresh isolate without the parent's TypeScript loader, so its entry point
 // is plain JavaScript that registers tsx before importing the TypeScript worker body.
 import { register } from 'tsx/esm/api';
+import { DERIVE_LIBRARIES, preload } from '../preload.mjs';
 
-// Imported before tsx is registered: every module imported after it makes a round trip to tsx's
-// hook thread, and these libraries are most of what the worker loads (bin/digest.js does the same).
-await Promise.all(['unified', 'remark-math', 'remark-rehype', 'rehype-katex', 'rehype-stringify', 'katex', 'hastscript', 'hast-util-to-text', 'unist-util-visit', 'vfile', 'fuse.js'].map((name) => import(name)));
+// Before tsx is registered, so these imports skip its hook thread (see src/preload.mjs).
+await preload(DERIVE_LIBRARIES);
 register();
 await import('./derive-worker.ts');
