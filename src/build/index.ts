@@ -75,6 +75,19 @@ function warnCacheNotSaved(options: BuildOptions, error: unknown): void {
  * in silence.
  */
 const PROGRESS_FROM = 2_000;
+/** Indexing an article costs a tenth of deriving its text, so its tenths are told from ten times as many. */
+const INDEX_PROGRESS_FROM = 20_000;
+
+/** Passes a step's progress on at each tenth of its work, short of the end, which the step's own line tells. */
+export function everyTenth(report: (done: number, total: number) => void): (done: number, total: number) => void {
+  let reported = 0;
+  return (done, total) => {
+    const tenths = Math.floor((done * 10) / total);
+    if (tenths <= reported || done >= total) return;
+    reported = tenths;
+    report(done, total);
+  };
+}
 
 export interface DigestRead {
   digest: Digest;
@@ -93,8 +106,11 @@ export async function readDigest(options: BuildOptions): Promise<DigestRead> {
   const store = await openCache(options, probed);
   try {
     const derivations = derivationsIn(store);
+    const tenth = everyTenth((done, missing) => log(`derived ${done} of ${missing} new texts`));
     const onProgress = (done: number, missing: number) => {
-      if (missing >= PROGRESS_FROM) log(done === 0 ? `deriving titles, topics and math for ${missing} new texts` : `derived ${done} of ${missing} new texts`);
+      if (missing < PROGRESS_FROM) return;
+      if (done === 0) log(`deriving titles, topics and math for ${missing} new texts`);
+      else tenth(done, missing);
     };
     const derived = await derivations.deriveMissing(groups.map((group) => group.text), { onProgress });
     if (derived > 0) log(`derived titles, topics and math for ${derived} new texts`);
@@ -125,10 +141,16 @@ async function planSite(
   outDir: string,
   previous: BuildRecord | null,
   checkLive: boolean,
+  log: ((line: string) => void) | undefined,
 ): Promise<{ searchIndex: SearchIndex; plan: PagePlan }> {
   const reusable = (file: string, key: string) => previous?.keys.get(file) === key && (!checkLive || existsSync(join(outDir, file)));
-  const indexSearch = (lastIndex: PreviousIndex | null) =>
-    buildSearchIndex(site.digest.articles, site.topics, { textCache: { get: read.derivations.search, set: () => {} }, previous: lastIndex });
+  const indexSearch = (lastIndex: PreviousIndex | null) => {
+    const tenth = everyTenth((done, total) => log?.(`indexed ${done} of ${total} articles for search`));
+    const onProgress = (done: number, total: number) => {
+      if (total >= INDEX_PROGRESS_FROM) tenth(done, total);
+    };
+    return buildSearchIndex(site.digest.articles, site.topics, { textCache: { get: read.derivations.search, set: () => {} }, previous: lastIndex, onProgress });
+  };
   let searchIndex = indexSearch(previous?.index ? previousIndex(previous.index, outDir) : null);
   if (!searchIndex.unchangedFiles.every((path) => reusable(indexOutputFile(path), path))) searchIndex = indexSearch(null);
   return { searchIndex, plan: planPages(site, searchIndex, await codeVersion(), reusable) };
@@ -141,7 +163,7 @@ async function prepareFrom(read: DigestRead, options: BuildOptions & { outDir: s
     const previous = previousBuild(read.store, options.outDir);
     const articles = read.digest.articles.length;
     if (articles >= PROGRESS_FROM) options.log?.(`indexing ${articles} articles for search and planning the pages`);
-    return { ...read, site, previous, ...(await planSite(read, site, options.outDir, previous, false)) };
+    return { ...read, site, previous, ...(await planSite(read, site, options.outDir, previous, false, options.log)) };
   } catch (error) {
     await read.store.close();
     throw error;
@@ -189,7 +211,7 @@ export async function buildSite(options: WriteOptions): Promise<BuiltSite | null
       let { emptied, missing } = reusePages(plan.reuse, options.outDir, release, linkedFromRecycled(previous, origin), recycledFiles(previous, origin));
       if (missing.length > 0) {
         options.log?.(`${missing.length} files the last build wrote are gone from ${options.outDir}: rendering them again`);
-        ({ plan, searchIndex } = await planSite(prepared, site, options.outDir, previous, true));
+        ({ plan, searchIndex } = await planSite(prepared, site, options.outDir, previous, true, options.log));
         const again = reusePages(plan.reuse, options.outDir, release);
         emptied = [...emptied, ...again.emptied];
       }

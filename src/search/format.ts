@@ -135,14 +135,18 @@ export interface IndexFile {
 }
 
 /** From `doc · 4 + field` in ascending doc order to the gap form above. */
-export function encodePostings(packed: readonly number[]): PostingList {
+export function encodePostings(packed: ArrayLike<number>): PostingList {
+  // A loop rather than Array.from: the index hands typed arrays in, which Array.from walks through
+  // the iterator protocol (2.3 s for the 60 million postings of 100,000 articles).
+  const gaps: PostingList = [];
   let previous = 0;
-  return packed.map((value) => {
+  for (let index = 0; index < packed.length; index++) {
+    const value = packed[index]!;
     const doc = value >>> 2;
-    const gap = (doc - previous) * 4 + (value & 3);
+    gaps.push((doc - previous) * 4 + (value & 3));
     previous = doc;
-    return gap;
-  });
+  }
+  return gaps;
 }
 
 /** Plain string order (UTF-16 code units): how chunks are sorted, and the order lookups assume. */

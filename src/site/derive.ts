@@ -61,9 +61,8 @@ const FLUSH_EVERY = 2_000;
 export interface DeriveOptions {
   threads?: number;
   /**
-   * Told how many texts are missing before any is derived, then each time another tenth of them
-   * is done (never at the last text: the caller says when all are). A cold build of 100,000
-   * articles spends minutes here, and said nothing until it was over.
+   * Told how many texts are missing before any is derived, then how many are done after each share.
+   * A cold build of 100,000 articles spends minutes here, and said nothing until it was over.
    */
   onProgress?: (derived: number, missing: number) => void;
 }
@@ -132,7 +131,6 @@ export function derivations(store: CacheStore) {
       let next = 0;
       let unflushed = 0;
       let derivedCount = 0;
-      let tenthsReported = 0;
       if (missing.length > 0) onProgress?.(0, missing.length);
       const done = async (share: readonly string[], derived: readonly FullDerivation[]) => {
         share.forEach((text, index) => {
@@ -140,11 +138,7 @@ export function derivations(store: CacheStore) {
           descriptions.set(text, derived[index]!.text);
         });
         derivedCount += share.length;
-        const tenths = Math.floor((derivedCount * 10) / missing.length);
-        if (tenths > tenthsReported && derivedCount < missing.length) {
-          tenthsReported = tenths;
-          onProgress?.(derivedCount, missing.length);
-        }
+        onProgress?.(derivedCount, missing.length);
         unflushed += share.length;
         if (unflushed >= FLUSH_EVERY) {
           unflushed = 0;

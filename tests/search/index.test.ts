@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { gzipSync } from 'node:zlib';
 import fc from 'fast-check';
-import { buildSearchIndex, searchRecord, segmentSplit, type SearchIndex } from '../../src/search/build.ts';
+import { buildSearchIndex, indexText, searchRecord, segmentSplit, type SearchIndex } from '../../src/search/build.ts';
 import { SearchEngine } from '../../src/search/engine.ts';
 import {
   decodeGaps,
@@ -97,6 +97,31 @@ test('token chunks are sorted, contiguous and small enough to fetch per query, i
   for (const file of index.files) assert.ok(gzipSync(file.content).length <= 30_000, `${file.path} is at most 30 KB gzip`);
 });
 
+test("each token's postings are the documents that hold it, in order, each with the best field it is in", () => {
+  // The definition, one document at a time, against what the chunks of both segments say.
+  const expected = new Map<string, number[]>();
+  arrivals.forEach((article, doc) => {
+    const { tokens, fields } = indexText(article);
+    tokens.split(' ').forEach((token, at) => {
+      if (!expected.has(token)) expected.set(token, []);
+      expected.get(token)!.push(doc * 4 + Number(fields[at]));
+    });
+  });
+  const small = buildSearchIndex(articles, site.topics, { chunkBytes: 4_000, ...SPLIT_SMALL });
+  const smallFiles = new Map(small.files.map((file) => [file.path, file.content]));
+  const found = new Map<string, number[][]>();
+  for (const { files: names } of small.manifest.tokenSegments) {
+    for (let chunk = 0; chunk < names.count; chunk++) {
+      const { tokens, postings } = JSON.parse(smallFiles.get(shardFile(names, chunk))!) as TokenChunk;
+      tokens.forEach((token, at) => found.set(token, [...(found.get(token) ?? []), postings[at]!]));
+    }
+  }
+  assert.deepEqual(
+    new Map([...found].map(([token, lists]) => [token, joinPostings(lists)])),
+    new Map([...expected].map(([token, packed]) => [token, encodePostings(packed)])),
+  );
+});
+
 test('the segments split where the document count alone says: the newest holds at most 1/tailShare, and its span is a power of two', () => {
   assert.equal(segmentSplit(39, 32, 128), 0, 'the seeds are one segment by default');
   assert.equal(segmentSplit(10_009, 32, 128), 9_728);
@@ -188,7 +213,9 @@ test('a rebuild extends the previous index: only the newest segment, the grown f
   const fresh = buildSearchIndex(articles, site.topics, small);
   const read: string[] = [];
   const textCache = { get: (text: string) => void read.push(text), set: () => {} };
-  const extended = buildSearchIndex(articles, site.topics, { ...small, previous: previousOf(older), textCache });
+  const progress: number[] = [];
+  const onProgress = (done: number, total: number) => progress.push(done, total);
+  const extended = buildSearchIndex(articles, site.topics, { ...small, previous: previousOf(older), textCache, onProgress });
 
   assert.equal(extended.manifestFile, fresh.manifestFile);
   assert.deepEqual(allFiles(extended, older), new Map(fresh.files.map((file) => [file.path, file.content])));
@@ -197,6 +224,7 @@ test('a rebuild extends the previous index: only the newest segment, the grown f
   assert.ok(olderSplit < fresh.manifest.tokenSegments[0]!.upTo, 'the drop moves the split: the first segment is extended');
   assert.equal(extended.unchangedFiles.length, keptDocs / 2, 'the record shards of full old blocks are kept');
   assert.equal(read.length, articles.length - Math.min(keptDocs, olderSplit), 'texts are read only for the postings and records written again');
+  assert.deepEqual(progress, read.flatMap((_, index) => [index + 1, read.length]), 'progress counts those documents, one at a time');
   assert.deepEqual(extended.documents, fresh.documents);
 });
 

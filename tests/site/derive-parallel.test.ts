@@ -14,15 +14,12 @@ test('deriving on two threads stores what one thread derives, for every text', a
   const progress: [number, number][] = [];
   const onProgress = (derived: number, missing: number) => progress.push([derived, missing]);
   assert.equal(await derivations(store).deriveMissing(texts, { threads: 2, onProgress }), texts.length);
-  // Told the total first, then once per tenth passed, the last text excepted: the caller says that.
+  // Told the total first, then the count done after each share of 50, up to all of them.
   assert.deepEqual(progress[0], [0, texts.length]);
-  const tenths = progress.slice(1).map(([derived, missing]) => {
-    assert.equal(missing, texts.length);
-    assert.ok(derived > 0 && derived < missing, `${derived} of ${missing}`);
-    return Math.floor((derived * 10) / missing);
-  });
-  assert.ok(tenths.length >= 5 && tenths.length <= 9, `${tenths.length} reports`);
-  assert.deepEqual(tenths, [...new Set(tenths)].sort((a, b) => a - b), 'each report passes a new tenth');
+  const counts = progress.map(([derived, missing]) => (assert.equal(missing, texts.length), derived));
+  assert.equal(counts.length, 1 + Math.ceil(texts.length / 50), counts.join(' '));
+  counts.slice(1).forEach((count, index) => assert.ok(count > counts[index]! && count - counts[index]! <= 50, counts.join(' ')));
+  assert.equal(counts.at(-1), texts.length);
   progress.length = 0;
   const stored = (text: string): FullDerivation => ({
     text: store.table<TextDerivation>('derivations').get(textKey(text))!,

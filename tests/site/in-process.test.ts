@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { generateCorpus, writeCorpus } from '../../bench/generate.ts';
-import { buildSite, prepareSite } from '../../src/build/index.ts';
+import { buildSite, everyTenth, prepareSite } from '../../src/build/index.ts';
 import { DEFAULT_SITE_CONFIG } from '../../src/config.ts';
 import { FEEDS } from '../seeds.ts';
 import { assertSameSite, buildSite as buildWithCli } from '../support/build.ts';
@@ -69,7 +69,27 @@ test('a large build shows its digest before the slow steps that follow it, and s
   assert.equal(stopped, null, 'a build its caller stops at the digest writes nothing');
   assert.ok(articles >= 2_000, `${articles} articles`);
   assert.deepEqual(lines.filter((line) => line.startsWith('indexing')), [], 'the digest is shown before the search index is built');
+  const derived = lines.filter((line) => line.startsWith('derived '));
+  assert.equal(derived.at(-1), `derived titles, topics and math for ${articles} new texts`);
+  const tenths = derived.slice(0, -1).map((line) => {
+    const [, done, of] = /^derived (\d+) of (\d+) new texts$/.exec(line) ?? [];
+    assert.equal(Number(of), articles, line);
+    return Math.floor((Number(done) * 10) / articles);
+  });
+  assert.deepEqual(tenths, [1, 2, 3, 4, 5, 6, 7, 8, 9], derived.join('\n'));
   const prepared = await prepareSite({ ...large, log });
   await prepared.store.close();
   assert.equal(lines.filter((line) => line === `indexing ${articles} articles for search and planning the pages`).length, 1, lines.join('\n'));
+});
+
+test('progress is told once at each tenth of the work, never at its end', () => {
+  const told: number[] = [];
+  const tenth = everyTenth((done, total) => told.push(done, total));
+  for (let done = 0; done <= 440; done += 50) tenth(done, 440);
+  tenth(440, 440);
+  assert.deepEqual(told, [50, 440, 100, 440, 150, 440, 200, 440, 250, 440, 300, 440, 350, 440, 400, 440]);
+  const everyOne: number[] = [];
+  const one = everyTenth((done) => everyOne.push(done));
+  for (let done = 1; done <= 1_000; done++) one(done, 1_000);
+  assert.deepEqual(everyOne, [100, 200, 300, 400, 500, 600, 700, 800, 900]);
 });
