@@ -57,7 +57,7 @@ test('a build over several slices says which one it renders, and writes what one
   await assertSameSite(sliced, whole, 'several slices against one');
 });
 
-test('a large build shows its digest before the slow steps that follow it, and says when it indexes', async () => {
+test('a large build tells each tenth of the texts it derives, shows its digest before the slow steps that follow it, and says when it indexes', async () => {
   const work = scratchFolder('digest-index-progress-');
   const feedsDir = join(work, 'feeds');
   writeCorpus(generateCorpus({ articles: 2_000, seed: 5 }), feedsDir);
