@@ -28,7 +28,6 @@ export function displayWidth(text: string): number {
   return width;
 }
 
-/** The first `limit` UTF-16 units, never ending on half a surrogate pair. */
 /**
  * Where the global `pattern` next matches in `text` at or after `from`, else the text's length. A
  * scan that acts only on a few characters passes the rest in one search, not one test each.
@@ -38,6 +37,7 @@ export function nextMatchAt(pattern: RegExp, text: string, from: number): number
   return pattern.exec(text)?.index ?? text.length;
 }
 
+/** The first `limit` UTF-16 units, never ending on half a surrogate pair. */
 export function boundedPrefix(text: string, limit: number): string {
   if (text.length <= limit) return text;
   const code = text.charCodeAt(limit - 1);

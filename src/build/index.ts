@@ -78,12 +78,15 @@ const PROGRESS_FROM = 2_000;
 /** Indexing an article costs a tenth of deriving its text, so its tenths are told from ten times as many. */
 const INDEX_PROGRESS_FROM = 20_000;
 
-/** Passes a step's progress on at each tenth of its work, short of the end, which the step's own line tells. */
-export function everyTenth(report: (done: number, total: number) => void): (done: number, total: number) => void {
+/**
+ * Passes a step's progress on at each tenth of its work, short of the end, which the step's own
+ * line tells; a step of fewer than `from` items is quick, and says nothing.
+ */
+export function everyTenth(from: number, report: (done: number, total: number) => void): (done: number, total: number) => void {
   let reported = 0;
   return (done, total) => {
     const tenths = Math.floor((done * 10) / total);
-    if (tenths <= reported || done >= total) return;
+    if (total < from || tenths <= reported || done >= total) return;
     reported = tenths;
     report(done, total);
   };
@@ -106,11 +109,10 @@ export async function readDigest(options: BuildOptions): Promise<DigestRead> {
   const store = await openCache(options, probed);
   try {
     const derivations = derivationsIn(store);
-    const tenth = everyTenth((done, missing) => log(`derived ${done} of ${missing} new texts`));
+    const tenth = everyTenth(PROGRESS_FROM, (done, missing) => log(`derived ${done} of ${missing} new texts`));
     const onProgress = (done: number, missing: number) => {
-      if (missing < PROGRESS_FROM) return;
-      if (done === 0) log(`deriving titles, topics and math for ${missing} new texts`);
-      else tenth(done, missing);
+      if (done === 0 && missing >= PROGRESS_FROM) log(`deriving titles, topics and math for ${missing} new texts`);
+      tenth(done, missing);
     };
     const derived = await derivations.deriveMissing(groups.map((group) => group.text), { onProgress });
     if (derived > 0) log(`derived titles, topics and math for ${derived} new texts`);
@@ -145,10 +147,7 @@ async function planSite(
 ): Promise<{ searchIndex: SearchIndex; plan: PagePlan }> {
   const reusable = (file: string, key: string) => previous?.keys.get(file) === key && (!checkLive || existsSync(join(outDir, file)));
   const indexSearch = (lastIndex: PreviousIndex | null) => {
-    const tenth = everyTenth((done, total) => log?.(`indexed ${done} of ${total} articles for search`));
-    const onProgress = (done: number, total: number) => {
-      if (total >= INDEX_PROGRESS_FROM) tenth(done, total);
-    };
+    const onProgress = everyTenth(INDEX_PROGRESS_FROM, (done, total) => log?.(`indexed ${done} of ${total} articles for search`));
     return buildSearchIndex(site.digest.articles, site.topics, { textCache: { get: read.derivations.search, set: () => {} }, previous: lastIndex, onProgress });
   };
   let searchIndex = indexSearch(previous?.index ? previousIndex(previous.index, outDir) : null);

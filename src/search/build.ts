@@ -258,15 +258,13 @@ function* previousChunks(previous: PreviousIndex, files: ShardNames): Generator<
  * articles there are sixty million. An array per token, grown one push at a time, took 5.5 s of
  * a profiled index to fill. So each token is numbered when first seen, each document keeps its
  * postings as token numbers in a typed array (which the garbage collector neither scans nor
- * copies), and a counting sort groups them by token at the end. The index of 100,000 articles, its texts in memory, took 15.1–21.6 s before and
- * 11.3–13.4 s after (three runs each, same bytes).
+ * copies), and a counting sort groups them by token at the end. The index of 100,000 articles,
+ * its texts in memory, took 15.1–21.6 s before and 11.3–13.4 s after (three runs each, same bytes).
  */
 class PostingsTable {
   private readonly numbers = new Map<string, number>();
   private readonly tokens: string[] = [];
-  private counts: Int32Array = new Int32Array(1 << 12);
   private readonly added: { doc: number; packed: Int32Array }[] = [];
-  private total = 0;
 
   add(doc: number, { tokens, fields }: IndexedText): void {
     if (tokens === '') return;
@@ -277,39 +275,30 @@ class PostingsTable {
       if (number === undefined) {
         number = this.tokens.push(token) - 1;
         this.numbers.set(token, number);
-        if (number === this.counts.length) this.counts = grown(this.counts);
       }
-      this.counts[number]!++;
       packed[index] = number * 4 + fields.charCodeAt(index) - 48;
     });
     this.added.push({ doc, packed });
-    this.total += split.length;
   }
 
-  /** Each token and its encoded postings, in token order; the table is empty afterwards. */
+  /** Each token and its encoded postings, in token order. Read once: the table lets go of its documents and tokens. */
   *sorted(): Generator<[string, PostingList]> {
     const vocabulary = this.tokens.length;
+    // start[n] is where token n's postings begin: a count per token, then the running sum.
     const start = new Int32Array(vocabulary + 1);
-    for (let number = 0; number < vocabulary; number++) start[number + 1] = start[number]! + this.counts[number]!;
-    const grouped = new Int32Array(this.total);
+    for (const { packed } of this.added) for (const value of packed) start[(value >>> 2) + 1]!++;
+    for (let number = 0; number < vocabulary; number++) start[number + 1]! += start[number]!;
+    const grouped = new Int32Array(start[vocabulary]!);
     const next = start.slice(0, vocabulary);
     for (const { doc, packed } of this.added.splice(0)) {
       for (const value of packed) grouped[next[value >>> 2]!++] = doc * 4 + (value & 3);
     }
     const tokens = this.tokens.splice(0);
     this.numbers.clear();
-    this.counts = new Int32Array(1 << 12);
-    this.total = 0;
     const order = Array.from({ length: vocabulary }, (_, number) => number).sort((a, b) => byCodeUnit(tokens[a]!, tokens[b]!));
     for (const number of order) yield [tokens[number]!, encodePostings(grouped.subarray(start[number]!, start[number + 1]!))];
   }
 }
-
-const grown = (counts: Int32Array): Int32Array => {
-  const larger = new Int32Array(counts.length * 2);
-  larger.set(counts);
-  return larger;
-};
 
 /**
  * The previous index's tokens merged with the new documents' postings, both in token order, one

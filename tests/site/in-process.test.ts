@@ -84,12 +84,12 @@ test('a large build tells each tenth of the texts it derives, shows its digest b
 
 test('progress is told once at each tenth of the work, never at its end', () => {
   const told: number[] = [];
-  const tenth = everyTenth((done, total) => told.push(done, total));
+  const tenth = everyTenth(0, (done, total) => told.push(done, total));
   for (let done = 0; done <= 440; done += 50) tenth(done, 440);
   tenth(440, 440);
   assert.deepEqual(told, [50, 440, 100, 440, 150, 440, 200, 440, 250, 440, 300, 440, 350, 440, 400, 440]);
   const everyOne: number[] = [];
-  const one = everyTenth((done) => everyOne.push(done));
+  const one = everyTenth(0, (done) => everyOne.push(done));
   for (let done = 1; done <= 1_000; done++) one(done, 1_000);
   assert.deepEqual(everyOne, [100, 200, 300, 400, 500, 600, 700, 800, 900]);
 });
