@@ -14,10 +14,10 @@ const run = promisify(execFile);
 const GiB = 2 ** 30;
 const MiB = 2 ** 20;
 
-test('the heap follows the feeds: a base, 22 MB per MiB, at most three quarters of memory', () => {
+test('the heap follows the feeds: a base, 18 MB per MiB, at most three quarters of memory', () => {
   assert.equal(heapLimitMb(0, 24 * GiB), HEAP_BASE_MB);
-  assert.equal(heapLimitMb(10 * MiB, 24 * GiB), 732);
-  assert.equal(heapLimitMb(100 * MiB, 24 * GiB), 2712);
+  assert.equal(heapLimitMb(10 * MiB, 24 * GiB), 692);
+  assert.equal(heapLimitMb(100 * MiB, 24 * GiB), 2312);
   assert.equal(heapLimitMb(100 * MiB, 2 * GiB), machineHeapMb(2 * GiB));
   assert.equal(machineHeapMb(8 * GiB), 6144);
 });
@@ -33,9 +33,9 @@ test('feeds are measured from the folder the command line names; serve and usage
 
 test('a restart is worth it when the heap is too small, or far too large for a big site', () => {
   assert.equal(shouldRestart(4096, heapLimitMb(500 * 1024, 24 * GiB)), false, 'a small site keeps the default heap');
-  assert.equal(shouldRestart(4096, 732), true, '10,000 articles: 4 GB would let garbage pile up');
-  assert.equal(shouldRestart(2048, 2712), true, 'too small');
-  assert.equal(shouldRestart(2712, 2712), false);
+  assert.equal(shouldRestart(4096, 692), true, '10,000 articles: 4 GB would let garbage pile up');
+  assert.equal(shouldRestart(2048, 2312), true, 'too small');
+  assert.equal(shouldRestart(2312, 2312), false);
 });
 
 test('a build that runs out of heap is built again with the machine share, and nothing is lost', async () => {
