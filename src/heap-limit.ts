@@ -5,14 +5,13 @@ import { readArgs } from './cli-args.ts';
 // How big a heap a build gets. Given far more room than it needs, V8 lets garbage pile up: a
 // 10,000-article build peaked at 1,346 MiB resident under an 18 GB limit and at 845 MiB under 1,500
 // MB, in the same time. So the limit follows what the build needs, measured on `npm run bench`'s
-// corpora (2 cores, 24 GiB): at 10,000 articles (9.8 MiB of feeds) the build completes under 400 MB
+// corpora (2 cores, 24 GiB). At 10,000 articles (9.8 MiB of feeds) the build completes under 400 MB
 // in its usual time and fails under 250 MB. At 100,000 (98 MiB) the heap in use after a full
-// collection peaked at 1,448 MB (--trace-gc), and besides the heap the process holds about 0.5 GB
-// outside it (typed arrays, buffers) while it packs the search index and as much again of the
-// cache's file mapped in. Under 2,678 MB (22 MB per MiB) five of six cold builds peaked above 3 GB
-// resident (2,649–2,988 MiB); under 2,300 and 2,088 MB three peaked at 2,600–2,732 MiB, and took no
-// longer (189–205 s, against 205–214 s for the two run between them). So the limit is a base plus
-// 18 MB per MiB of feeds (689 MB at 10,000 articles, 2,285 MB at 100,000), never above three
+// collection peaked at 1,448 MB (--trace-gc), and the process holds about a gigabyte besides, which
+// no heap limit bounds: typed arrays while it packs the search index, and the cache's file mapped
+// in. Under 2,678 MB (22 MB per MiB) five of six cold builds there peaked above 3 GB resident;
+// under 2,088–2,300 MB three peaked at 2,600–2,732 MiB, in no more time. So the limit is a base
+// plus 18 MB per MiB of feeds (689 MB at 10,000 articles, 2,285 MB at 100,000), never above three
 // quarters of the machine's memory. A build that outgrows it is run again with the machine's share
 // (bin/digest.js).
 export const HEAP_BASE_MB = 512;

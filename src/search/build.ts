@@ -255,7 +255,7 @@ function* previousChunks(previous: PreviousIndex, files: ShardNames): Generator<
 
 /**
  * The postings of documents added in order, each a packed number (doc · 4 + field). At 100,000
- * articles there are sixty million. An array per token, grown one push at a time, took 5.5 s of
+ * articles there are thirty million. An array per token, grown one push at a time, took 5.5 s of
  * a profiled index to fill. So each token is numbered when first seen, each document keeps its
  * postings as token numbers in a typed array (which the garbage collector neither scans nor
  * copies), and a counting sort groups them by token at the end. The index of 100,000 articles,
