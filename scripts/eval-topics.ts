@@ -3,6 +3,7 @@
 // the held-out paragraphs, with every disagreement, the evidence and the verdict behind it.
 import type { TopicId } from '../src/model.ts';
 import { topicTagger as tagger } from '../src/topics/index.ts';
+import { DEVSET_ABSENT } from '../tests/seeds.ts';
 import { devCorpus, heldOutCorpus, score, seedCorpus, type LabelledArticle } from '../tests/topics/evaluation.ts';
 
 function percent(value: number): string {
@@ -46,4 +47,5 @@ const seeds = await seedCorpus();
 if (seeds.unlabelled.length > 0) console.log(`Unlabelled seed excerpts: ${seeds.unlabelled.join(' | ')}`);
 report('Seeds', seeds.articles);
 report('Held-out', heldOutCorpus());
-report('Dev set (../shared/devset)', await devCorpus());
+if (DEVSET_ABSENT) console.log(`\nDev set: skipped, ${DEVSET_ABSENT}`);
+else report('Dev set (../shared/devset)', await devCorpus());

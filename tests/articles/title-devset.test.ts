@@ -4,9 +4,10 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { displayWidth } from '../../src/articles/text.ts';
 import { TITLE_WIDTH } from '../../src/articles/title.ts';
+import { DEVSET_ABSENT } from '../seeds.ts';
 import { devsetArticles, titleFlags, type DevsetArticle } from './title-quality.ts';
 
-const articles = await devsetArticles();
+const articles = DEVSET_ABSENT ? [] : await devsetArticles();
 const at = (place: string): DevsetArticle => {
   const article = articles.find((candidate) => candidate.place === place);
   assert.ok(article !== undefined, `a dev-set article is first seen at ${place}`);
@@ -71,7 +72,7 @@ const JUDGED: [place: string, title: string][] = [
 ];
 
 for (const [place, title] of JUDGED) {
-  test(`the dev-set article at ${place} is titled "${title}"`, () => {
+  test(`the dev-set article at ${place} is titled "${title}"`, { skip: DEVSET_ABSENT }, () => {
     assert.equal(at(place).title, title);
   });
 }
@@ -114,13 +115,13 @@ const WEAKER: [place: string, judged: string, holds: (title: string) => boolean,
 ];
 
 for (const [place, judged, holds, why] of WEAKER) {
-  test(`the dev-set article at ${place} (judged "${judged}") gets a title that holds: ${why}`, () => {
+  test(`the dev-set article at ${place} (judged "${judged}") gets a title that holds: ${why}`, { skip: DEVSET_ABSENT }, () => {
     const { title } = at(place);
     assert.ok(holds(title), title);
   });
 }
 
-test('the judged titles cover the first seven excerpts of each of the seven sources', () => {
+test('the judged titles cover the first seven excerpts of each of the seven sources', { skip: DEVSET_ABSENT }, () => {
   const places = new Set([...JUDGED.map(([place]) => place), ...WEAKER.map(([place]) => place)]);
   const bySource = new Map<string, DevsetArticle[]>();
   for (const article of articles) bySource.set(article.repository, [...(bySource.get(article.repository) ?? []), article]);
@@ -132,14 +133,14 @@ test('the judged titles cover the first seven excerpts of each of the seven sour
   assert.equal(places.size, 49);
 });
 
-test('no dev-set title is a bare section number or a generic heading', () => {
+test('no dev-set title is a bare section number or a generic heading', { skip: DEVSET_ABSENT }, () => {
   for (const article of articles) {
     const flags = titleFlags(article.title, article.text).filter((flag) => flag !== 'off the heading');
     assert.deepEqual(flags, [], `${article.place}: ${article.title}`);
   }
 });
 
-test('every dev-set title is within the width limit and free of placeholders, links and TeX', () => {
+test('every dev-set title is within the width limit and free of placeholders, links and TeX', { skip: DEVSET_ABSENT }, () => {
   for (const { title, place } of articles) {
     assert.ok(title !== '' && displayWidth(title) <= TITLE_WIDTH, `${place}: ${title}`);
     assert.doesNotMatch(title, /\[(?:Math|公式|Formula)\]|https?:|\p{Extended_Pictographic}|\\[()[\]]|\$/u, place);

@@ -1,12 +1,13 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { promisify } from 'node:util';
 import { feedsBytes, HEAP_BASE_MB, heapLimitMb, machineHeapMb, shouldRestart, wantedHeapMb } from '../../src/heap-limit.ts';
-import { DEVSET, FEEDS } from '../seeds.ts';
+import { FEEDS } from '../seeds.ts';
 import { DIGEST_BIN, PROJECT } from '../support/build.ts';
 import { scratchFolder } from '../support/scratch.ts';
 
@@ -24,7 +25,11 @@ test('the heap follows the feeds: a base, 18 MB per MiB, at most three quarters 
 
 test('feeds are measured from the folder the command line names; serve and usage errors get the machine share', () => {
   assert.ok(feedsBytes(FEEDS) > 20_000, 'the seed feeds hold more than 20 kB');
-  assert.ok(feedsBytes(DEVSET) > feedsBytes(FEEDS));
+  const drops = scratchFolder('digest-feeds-');
+  writeFileSync(join(drops, 'a.txt'), 'x'.repeat(3000));
+  writeFileSync(join(drops, 'b.txt'), 'y'.repeat(500));
+  mkdirSync(join(drops, 'not-a-drop'));
+  assert.equal(feedsBytes(drops), 3500, 'every file in the folder counts, and a subfolder does not');
   assert.equal(feedsBytes(join(tmpdir(), 'no-such-feeds-folder')), 0);
   assert.equal(wantedHeapMb(['build', '--feeds', FEEDS], 24 * GiB), heapLimitMb(feedsBytes(FEEDS), 24 * GiB));
   assert.equal(wantedHeapMb(['serve', '--feeds', FEEDS], 24 * GiB), machineHeapMb(24 * GiB));
