@@ -1,10 +1,10 @@
 // Titles on the development set: real excerpts from sources the seeds do not use (textbooks,
 // course notes, a knowledge base, paper notes, library docs).
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
 import { displayWidth } from '../../src/articles/text.ts';
 import { TITLE_WIDTH } from '../../src/articles/title.ts';
 import { DEVSET_ABSENT } from '../seeds.ts';
+import { devsetTest } from '../support/devset.ts';
 import { devsetArticles, titleFlags, type DevsetArticle } from './title-quality.ts';
 
 const articles = DEVSET_ABSENT ? [] : await devsetArticles();
@@ -72,7 +72,7 @@ const JUDGED: [place: string, title: string][] = [
 ];
 
 for (const [place, title] of JUDGED) {
-  test(`the dev-set article at ${place} is titled "${title}"`, { skip: DEVSET_ABSENT }, () => {
+  devsetTest(`the dev-set article at ${place} is titled "${title}"`, () => {
     assert.equal(at(place).title, title);
   });
 }
@@ -115,13 +115,13 @@ const WEAKER: [place: string, judged: string, holds: (title: string) => boolean,
 ];
 
 for (const [place, judged, holds, why] of WEAKER) {
-  test(`the dev-set article at ${place} (judged "${judged}") gets a title that holds: ${why}`, { skip: DEVSET_ABSENT }, () => {
+  devsetTest(`the dev-set article at ${place} (judged "${judged}") gets a title that holds: ${why}`, () => {
     const { title } = at(place);
     assert.ok(holds(title), title);
   });
 }
 
-test('the judged titles cover the first seven excerpts of each of the seven sources', { skip: DEVSET_ABSENT }, () => {
+devsetTest('the judged titles cover the first seven excerpts of each of the seven sources', () => {
   const places = new Set([...JUDGED.map(([place]) => place), ...WEAKER.map(([place]) => place)]);
   const bySource = new Map<string, DevsetArticle[]>();
   for (const article of articles) bySource.set(article.repository, [...(bySource.get(article.repository) ?? []), article]);
@@ -133,14 +133,14 @@ test('the judged titles cover the first seven excerpts of each of the seven sour
   assert.equal(places.size, 49);
 });
 
-test('no dev-set title is a bare section number or a generic heading', { skip: DEVSET_ABSENT }, () => {
+devsetTest('no dev-set title is a bare section number or a generic heading', () => {
   for (const article of articles) {
     const flags = titleFlags(article.title, article.text).filter((flag) => flag !== 'off the heading');
     assert.deepEqual(flags, [], `${article.place}: ${article.title}`);
   }
 });
 
-test('every dev-set title is within the width limit and free of placeholders, links and TeX', { skip: DEVSET_ABSENT }, () => {
+devsetTest('every dev-set title is within the width limit and free of placeholders, links and TeX', () => {
   for (const { title, place } of articles) {
     assert.ok(title !== '' && displayWidth(title) <= TITLE_WIDTH, `${place}: ${title}`);
     assert.doesNotMatch(title, /\[(?:Math|公式|Formula)\]|https?:|\p{Extended_Pictographic}|\\[()[\]]|\$/u, place);

@@ -1,6 +1,6 @@
 // The dev-set search queries in Chromium, against a site built from ../shared/devset/ by the real
 // CLI: what the reader sees must reach the same R-precision and recall as the engine test.
-import { after, before, test } from 'node:test';
+import { after, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -10,6 +10,7 @@ import { launchBrowser } from '../support/browser.ts';
 import { buildSite } from '../support/build.ts';
 import { serveStatic, type StaticServer } from '../support/static-server.ts';
 import { DEVSET, DEVSET_ABSENT } from '../seeds.ts';
+import { devsetTest } from '../support/devset.ts';
 import { devLabels, LITERAL_TERMS, rPrecision, R_PRECISION_TARGET, TOPIC_QUERIES } from './dev-queries.ts';
 
 interface PublicArticle {
@@ -54,7 +55,7 @@ async function rankedUrls(query: string, atLeast: number): Promise<string[]> {
   return page.locator('#results .search-result-link').evaluateAll((nodes) => nodes.map((node) => node.getAttribute('href') ?? ''));
 }
 
-test('in the browser, each topic-name query on the dev set reaches its R-precision', { skip: DEVSET_ABSENT }, async () => {
+devsetTest('in the browser, each topic-name query on the dev set reaches its R-precision', async () => {
   const labelOf = devLabels();
   for (const { query, topic } of TOPIC_QUERIES) {
     const labelled = new Set(articles.filter((article) => (labelOf(article.sightings[0]!) as string[]).includes(topic)).map((article) => article.url));
@@ -63,7 +64,7 @@ test('in the browser, each topic-name query on the dev set reaches its R-precisi
   }
 });
 
-test('in the browser, each literal term on the dev set finds every article that holds it in its title or text', { skip: DEVSET_ABSENT }, async () => {
+devsetTest('in the browser, each literal term on the dev set finds every article that holds it in its title or text', async () => {
   for (const term of LITERAL_TERMS) {
     const holding = articles.filter((article) => `${article.title}\n${article.text}`.normalize('NFKC').includes(term));
     assert.ok(holding.length > 0, `the dev set holds ${term}`);
